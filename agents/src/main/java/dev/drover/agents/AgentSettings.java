@@ -1,0 +1,69 @@
+package dev.drover.agents;
+
+import dev.drover.tunnel.protocol.CaChecksum;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an agent is told through its environment, checked before anything is dialled:
+ * {@code DROVER_SERVER} (https URL), {@code DROVER_TOKEN} (registration token) and
+ * {@code DROVER_CA_CHECKSUM} (hex SHA-256 of the server CA PEM, see {@link CaChecksum}).
+ *
+ * @param server     the server's base URL
+ * @param token      the registration token; never printed
+ * @param caChecksum the pinned CA checksum, lower case
+ */
+public record AgentSettings(URI server, String token, String caChecksum) {
+
+    public static final String SERVER = "DROVER_SERVER";
+    public static final String TOKEN = "DROVER_TOKEN";
+    public static final String CA_CHECKSUM = "DROVER_CA_CHECKSUM";
+
+    /**
+     * Reads the settings; every problem is reported at once, one sentence each, so the user can fix
+     * the manifest in one go.
+     */
+    public static AgentSettings fromEnvironment(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        URI server = parseServer(env.get(SERVER), problems);
+        String token = env.getOrDefault(TOKEN, "").strip();
+        if (token.isEmpty()) {
+            problems.add(TOKEN + " is not set: copy the registration token shown by the import command.");
+        }
+        String checksum = env.getOrDefault(CA_CHECKSUM, "").strip();
+        if (!CaChecksum.isWellFormed(checksum)) {
+            problems.add(CA_CHECKSUM + " must be the 64-digit hex SHA-256 of the server CA, as shown by 'drover server'.");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join(" ", problems));
+        }
+        return new AgentSettings(server, token, checksum.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static URI parseServer(String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(SERVER + " is not set: give the https URL of the Drover server.");
+            return null;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                problems.add(SERVER + " must be an https:// URL with a host, got \"" + value.strip() + "\".");
+                return null;
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            problems.add(SERVER + " is not a URL: " + e.getReason() + ".");
+            return null;
+        }
+    }
+
+    /** Hides the token so settings can be logged. */
+    @Override
+    public String toString() {
+        return "AgentSettings[server=" + server + ", token=<hidden>, caChecksum=" + caChecksum + "]";
+    }
+}

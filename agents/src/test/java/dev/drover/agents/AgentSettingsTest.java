@@ -1,0 +1,44 @@
+package dev.drover.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.drover.tunnel.protocol.CaChecksum;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentSettingsTest {
+
+    private static final String PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+
+    @Test
+    void readsAValidEnvironment() {
+        // given
+        String checksum = CaChecksum.of(PEM).toUpperCase();
+        // when
+        AgentSettings settings = AgentSettings.fromEnvironment(Map.of(
+                AgentSettings.SERVER, "https://drover.example:8443", AgentSettings.TOKEN, "abc:secret",
+                AgentSettings.CA_CHECKSUM, " " + checksum + " "));
+        // then
+        assertThat(settings.server().getHost()).isEqualTo("drover.example");
+        assertThat(settings.caChecksum()).isEqualTo(CaChecksum.of(PEM));
+        assertThat(CaChecksum.matches(PEM, settings.caChecksum())).isTrue();
+        assertThat(settings.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        assertThatThrownBy(() -> AgentSettings.fromEnvironment(Map.of(AgentSettings.SERVER, "http://plain")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be an https:// URL")
+                .hasMessageContaining("DROVER_TOKEN is not set")
+                .hasMessageContaining("DROVER_CA_CHECKSUM must be the 64-digit hex");
+    }
+
+    @Test
+    void checksumMismatchIsDetected() {
+        assertThat(CaChecksum.matches(PEM, "0".repeat(64))).isFalse();
+        assertThat(CaChecksum.matches(PEM + " ", CaChecksum.of(PEM))).isFalse();
+        assertThat(CaChecksum.matches(PEM, null)).isFalse();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.drover.engine.api;
+
+import dev.drover.engine.model.Cluster;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.util.Locale;
+
+/** Validates cluster requests and maps clusters between the model and the API records. */
+final class ClusterRequests {
+
+    static final int MAX_DISPLAY_NAME = 63;
+    private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ClusterRequests() {
+    }
+
+    /** Checks a request and returns the new cluster with a fresh id; bad input fails with INVALID. */
+    static Cluster newCluster(NewCluster request) {
+        if (request == null) {
+            throw ApiErrors.invalid("A cluster request is required.");
+        }
+        String name = request.displayName() == null ? "" : request.displayName().strip();
+        if (name.isEmpty()) {
+            throw ApiErrors.invalid("displayName: a cluster needs a name.");
+        }
+        if (name.length() > MAX_DISPLAY_NAME) {
+            throw ApiErrors.invalid("displayName: at most " + MAX_DISPLAY_NAME + " characters, got " + name.length() + ".");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw ApiErrors.invalid("displayName: control characters are not allowed.");
+        }
+        if (request.kind() == null) {
+            throw ApiErrors.invalid("kind: choose imported, RKE or direct.");
+        }
+        Cluster.Type type = Cluster.Type.valueOf(request.kind().name());
+        String endpoint = request.apiEndpoint();
+        if (type == Cluster.Type.DIRECT) {
+            checkEndpoint(endpoint);
+        } else if (!endpoint.isEmpty()) {
+            throw ApiErrors.invalid("apiEndpoint: only direct clusters take an API endpoint.");
+        }
+        return new Cluster(newId(), name, type, endpoint, Cluster.ClusterStatus.EMPTY);
+    }
+
+    private static void checkEndpoint(String endpoint) {
+        try {
+            URI uri = new URI(endpoint);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                throw ApiErrors.invalid("apiEndpoint: a direct cluster needs an https:// URL of its API server, got \""
+                        + endpoint + "\".");
+            }
+        } catch (URISyntaxException e) {
+            throw ApiErrors.invalid("apiEndpoint: \"" + endpoint + "\" is not a URL (" + e.getReason() + ").");
+        }
+    }
+
+    /** The key that keeps display names unique, case-insensitively. */
+    static String nameIndexKey(String displayName) {
+        return displayName.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static String newId() {
+        StringBuilder id = new StringBuilder("c-");
+        for (int i = 0; i < 5; i++) {
+            id.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
+        }
+        return id.toString();
+    }
+
+    static ClusterSummary summary(Cluster cluster, long resourceVersion) {
+        return new ClusterSummary(cluster.id(), cluster.displayName(), ClusterKind.valueOf(cluster.type().name()),
+                state(cluster), cluster.status().kubernetesVersion(), resourceVersion);
+    }
+
+    /** One word for the state column, derived from the conditions the reconcilers set. */
+    static String state(Cluster cluster) {
+        var conditions = cluster.status().conditions();
+        boolean ready = conditions.stream().anyMatch(c -> c.type().equals("Ready") && c.isTrue());
+        boolean disconnected = conditions.stream().anyMatch(c -> c.type().equals("Connected") && c.isFalse());
+        if (disconnected) {
+            return "Unavailable";
+        }
+        return ready ? "Active" : "Pending";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.drover.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalManagementApiTest extends ManagementApiContract {
+
+    @TempDir
+    Path dataDirectory;
+
+    private LocalManagementApi api;
+
+    @BeforeEach
+    void open() {
+        api = LocalManagementApi.openLab(dataDirectory);
+    }
+
+    @AfterEach
+    void close() {
+        api.close();
+    }
+
+    @Override
+    protected ManagementApi api() {
+        return api;
+    }
+
+    @Test
+    void describesItselfAsLabWithTheStoreFile() {
+        EngineInfo info = api.info();
+        assertThat(info.mode()).isEqualTo(EngineMode.LAB);
+        assertThat(info.location()).isEqualTo(dataDirectory.resolve("drover.db").toString());
+        assertThat(info.version()).isNotBlank().doesNotContain("${");
+    }
+
+    @Test
+    void clustersSurviveARestart() throws Exception {
+        // given
+        ClusterSummary created = result(api.createCluster(new NewCluster("durable", ClusterKind.IMPORTED, "")));
+        // when
+        api.close();
+        api = LocalManagementApi.openLab(dataDirectory);
+        // then
+        assertThat(result(api.listClusters())).containsExactly(created);
+    }
+
+    @Test
+    void aSecondEngineOnTheSameDirectoryIsRefusedWithThePid() {
+        assertThatThrownBy(() -> LocalManagementApi.openLab(dataDirectory))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("in use by PID " + ProcessHandle.current().pid())
+                .extracting(e -> ((ApiException) e).reason()).isEqualTo(ApiException.Reason.UNAVAILABLE);
+    }
+
+    @Test
+    void commandsAfterCloseFailCleanly() {
+        api.close();
+        assertThat(failureOf(api.listClusters()).reason()).isEqualTo(ApiException.Reason.UNAVAILABLE);
+    }
+}

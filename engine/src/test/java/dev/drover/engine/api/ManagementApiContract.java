@@ -1,0 +1,133 @@
+package dev.drover.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link ManagementApi} must do, in-process or remote. Subclasses provide the instance
+ * under test through {@link #api()}.
+ */
+public abstract class ManagementApiContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    protected abstract ManagementApi api();
+
+    protected static <T> T result(CompletableFuture<T> future) throws Exception {
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    protected static ApiException failureOf(CompletableFuture<?> future) {
+        try {
+            future.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(ApiException.class);
+            return (ApiException) e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError("expected the command to fail, but: " + e, e);
+        }
+        throw new AssertionError("expected the command to fail, but it succeeded");
+    }
+
+    @Test
+    void createdClustersAreListedByName() throws Exception {
+        // given
+        result(api().createCluster(new NewCluster("zeta", ClusterKind.IMPORTED, null)));
+        ClusterSummary alpha = result(api().createCluster(new NewCluster("Alpha", ClusterKind.DIRECT, "https://10.0.0.1:6443")));
+        // when
+        List<ClusterSummary> listed = result(api().listClusters());
+        // then
+        assertThat(listed).extracting(ClusterSummary::displayName).containsExactly("Alpha", "zeta");
+        assertThat(alpha.id()).matches("c-[a-z0-9]{5}");
+        assertThat(alpha.kind()).isEqualTo(ClusterKind.DIRECT);
+        assertThat(alpha.state()).isEqualTo("Pending");
+        assertThat(alpha.resourceVersion()).isPositive();
+    }
+
+    @Test
+    void displayNamesAreUniqueIgnoringCase() throws Exception {
+        result(api().createCluster(new NewCluster("prod", ClusterKind.IMPORTED, "")));
+        ApiException failure = failureOf(api().createCluster(new NewCluster(" PROD ", ClusterKind.RKE, "")));
+        assertThat(failure.reason()).isEqualTo(ApiException.Reason.ALREADY_EXISTS);
+        assertThat(failure.getMessage()).contains("PROD");
+        assertThat(result(api().listClusters())).hasSize(1);
+    }
+
+    @Test
+    void concurrentCreatesOfOneNameLetExactlyOneWin() throws Exception {
+        // given
+        List<CompletableFuture<ClusterSummary>> attempts = IntStream.range(0, 8)
+                .mapToObj(i -> api().createCluster(new NewCluster("race", ClusterKind.IMPORTED, ""))).toList();
+        // when
+        long succeeded = attempts.stream().filter(f -> {
+            try {
+                f.get(10, TimeUnit.SECONDS);
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }).count();
+        // then
+        assertThat(succeeded).isEqualTo(1);
+        assertThat(result(api().listClusters())).hasSize(1);
+    }
+
+    @Test
+    void badRequestsAreRejectedNamingTheField() {
+        assertThat(failureOf(api().createCluster(new NewCluster("  ", ClusterKind.IMPORTED, ""))))
+                .hasMessageContaining("displayName").extracting(ApiException::reason).isEqualTo(ApiException.Reason.INVALID);
+        assertThat(failureOf(api().createCluster(new NewCluster("x".repeat(64), ClusterKind.IMPORTED, ""))))
+                .hasMessageContaining("at most 63");
+        assertThat(failureOf(api().createCluster(new NewCluster("d", ClusterKind.DIRECT, "http://insecure:6443"))))
+                .hasMessageContaining("apiEndpoint");
+        assertThat(failureOf(api().createCluster(new NewCluster("d", ClusterKind.DIRECT, "https://a b"))))
+                .hasMessageContaining("apiEndpoint");
+        assertThat(failureOf(api().createCluster(new NewCluster("d", null, ""))))
+                .hasMessageContaining("kind");
+        assertThat(failureOf(api().createCluster(null)).reason()).isEqualTo(ApiException.Reason.INVALID);
+    }
+
+    @Test
+    void deleteRemovesAndFreesTheName() throws Exception {
+        // given
+        ClusterSummary created = result(api().createCluster(new NewCluster("temp", ClusterKind.IMPORTED, "")));
+        // when
+        result(api().deleteCluster(created.id()));
+        // then
+        assertThat(result(api().listClusters())).isEmpty();
+        assertThat(failureOf(api().deleteCluster(created.id())).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
+        assertThat(result(api().createCluster(new NewCluster("temp", ClusterKind.IMPORTED, ""))).id()).isNotEqualTo(created.id());
+    }
+
+    @Test
+    void watchReplaysExistingClustersThenStreamsChanges() throws Exception {
+        // given
+        ClusterSummary existing = result(api().createCluster(new NewCluster("existing", ClusterKind.IMPORTED, "")));
+        List<ApiEvent<ClusterSummary>> events = new CopyOnWriteArrayList<>();
+        try (Subscription subscription = api().watchClusters(events::add)) {
+            await().atMost(WAIT).until(() -> events.size() == 1);
+            // when
+            ClusterSummary added = result(api().createCluster(new NewCluster("new", ClusterKind.RKE, "")));
+            result(api().deleteCluster(existing.id()));
+            // then
+            await().atMost(WAIT).untilAsserted(() -> assertThat(events).extracting(ApiEvent::type).containsExactly(
+                    ApiEvent.Type.ADDED, ApiEvent.Type.ADDED, ApiEvent.Type.DELETED));
+            assertThat(events.get(0).object().id()).isEqualTo(existing.id());
+            assertThat(events.get(1).object().id()).isEqualTo(added.id());
+            assertThat(events.get(2).object().displayName()).isEqualTo("existing");
+            subscription.close();
+            result(api().createCluster(new NewCluster("after-close", ClusterKind.RKE, "")));
+            await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> events.size() == 3);
+        }
+    }
+}
