@@ -1,7 +1,6 @@
 package dev.drover.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -114,7 +113,8 @@ public abstract class ManagementApiContract {
         // given
         ClusterSummary existing = result(api().createCluster(new NewCluster("existing", ClusterKind.IMPORTED, "")));
         List<ApiEvent<ClusterSummary>> events = new CopyOnWriteArrayList<>();
-        try (Subscription subscription = api().watchClusters(events::add)) {
+        Subscription subscription = api().watchClusters(events::add);
+        try {
             await().atMost(WAIT).until(() -> events.size() == 1);
             // when
             ClusterSummary added = result(api().createCluster(new NewCluster("new", ClusterKind.RKE, "")));
@@ -128,6 +128,8 @@ public abstract class ManagementApiContract {
             subscription.close();
             result(api().createCluster(new NewCluster("after-close", ClusterKind.RKE, "")));
             await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> events.size() == 3);
+        } finally {
+            subscription.close();
         }
     }
 }
