@@ -1,0 +1,56 @@
+package dev.drover.engine.reconcile;
+
+import dev.drover.engine.model.Cluster;
+import dev.drover.engine.store.ConflictException;
+import dev.drover.engine.store.JsonCodec;
+import dev.drover.engine.store.ObjectKey;
+import dev.drover.engine.store.ResourceStore;
+import dev.drover.engine.store.StoredObject;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Changes a cluster's status with optimistic concurrency: read, change, write if still at the read
+ * revision, retry on conflict. Several reconcilers write different parts of one status; this keeps them
+ * from overwriting each other. An unchanged status is not written, so no watch event is sent for nothing.
+ */
+public final class ClusterStatusUpdater {
+
+    private static final int ATTEMPTS = 10;
+
+    private final ResourceStore store;
+    private final JsonCodec<Cluster> codec = new JsonCodec<>(Cluster.class);
+
+    public ClusterStatusUpdater(ResourceStore store) {
+        this.store = store;
+    }
+
+    /** Applies {@code change} to the cluster's status; returns the cluster as stored, empty if it is gone. */
+    public Optional<Cluster> update(String clusterId, UnaryOperator<Cluster.ClusterStatus> change) {
+        ObjectKey key = ObjectKey.of(Cluster.KIND, clusterId);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<StoredObject> stored = store.get(key);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            Cluster current = codec.decode(stored.get());
+            Cluster.ClusterStatus status = change.apply(current.status());
+            if (status.equals(current.status())) {
+                return Optional.of(current);
+            }
+            Cluster updated = current.withStatus(status);
+            try {
+                store.update(key, stored.get().revision(), stored.get().labels(), codec.encode(updated));
+                return Optional.of(updated);
+            } catch (ConflictException raced) {
+                // another reconciler wrote first: apply our change to its result
+            }
+        }
+        throw new ConflictException("Cluster " + clusterId + " status kept changing during " + ATTEMPTS + " attempts");
+    }
+
+    /** The cluster, if it exists. */
+    public Optional<Cluster> get(String clusterId) {
+        return store.get(ObjectKey.of(Cluster.KIND, clusterId)).map(codec::decode);
+    }
+}

@@ -1,0 +1,2 @@
+/** Cluster health: API readiness, Kubernetes version, node count and aggregated capacity. */
+package dev.drover.engine.reconcile.clusterhealth;
