@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps a data directory to one engine at a time. SQLite would let two processes open the same file
@@ -20,16 +22,47 @@ public final class DataDirectoryLock implements AutoCloseable {
 
     public static final String FILE_NAME = "drover.lock";
 
+    /*
+     * Directories this JVM holds, checked before the lock file is touched: OS locks are per process
+     * (POSIX fcntl on Linux), so a second attempt from this JVM would not be refused by the OS, and
+     * merely opening and closing another descriptor of the file would silently drop the lock we hold.
+     */
+    private static final Set<Path> HELD_BY_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+
+    private final Path identity;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DataDirectoryLock(FileChannel channel, FileLock lock) {
+    private DataDirectoryLock(Path identity, FileChannel channel, FileLock lock) {
+        this.identity = identity;
         this.channel = channel;
         this.lock = lock;
     }
 
     /** Takes the lock or fails at once with {@link StoreLockedException} naming the holder's PID. */
     public static DataDirectoryLock acquire(Path directory) {
+        Path identity = identity(directory);
+        if (!HELD_BY_THIS_PROCESS.add(identity)) {
+            throw new StoreLockedException("Data directory " + directory + " is in use by PID "
+                    + ProcessHandle.current().pid() + " (this process): close the store that has it first.");
+        }
+        try {
+            return lockFile(directory, identity);
+        } catch (RuntimeException e) {
+            HELD_BY_THIS_PROCESS.remove(identity);
+            throw e;
+        }
+    }
+
+    private static Path identity(Path directory) {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            return directory.toAbsolutePath().normalize();
+        }
+    }
+
+    private static DataDirectoryLock lockFile(Path directory, Path identity) {
         Path file = directory.resolve(FILE_NAME);
         FileChannel channel = null;
         try {
@@ -44,7 +77,7 @@ public final class DataDirectoryLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);
-            return new DataDirectoryLock(channel, lock);
+            return new DataDirectoryLock(identity, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new StoreException("Cannot lock data directory " + directory + ": " + e.getMessage(), e);
@@ -80,6 +113,9 @@ public final class DataDirectoryLock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!channel.isOpen()) {
+            return; // closed before; the directory may by now be held by a newer lock of this process
+        }
         try {
             if (lock.isValid()) {
                 lock.release();
@@ -87,6 +123,8 @@ public final class DataDirectoryLock implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             throw new StoreException("Cannot release the data directory lock: " + e.getMessage(), e);
+        } finally {
+            HELD_BY_THIS_PROCESS.remove(identity);
         }
     }
 }

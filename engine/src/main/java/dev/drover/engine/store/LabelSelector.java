@@ -86,7 +86,11 @@ public final class LabelSelector {
             String key = m.group(1);
             Set<String> values = parseValues(m.group(4), whole);
             boolean in = m.group(3).equals("in");
-            return labels -> in ? values.contains(labels.get(key)) : !values.contains(labels.get(key));
+            return labels -> {
+                // Immutable sets throw on contains(null); a missing label is in no set (Kubernetes: notin matches it).
+                String value = labels.get(key);
+                return in == (value != null && values.contains(value));
+            };
         }
         m = EQUALITY.matcher(part);
         if (m.matches()) {

@@ -33,9 +33,12 @@ public final class WatchFanout {
         this.maxBacklog = maxBacklog;
     }
 
-    /** Starts a watch that first delivers {@code backlog}, then whatever is published after this call. */
-    public Watch subscribe(String kind, List<WatchEvent> backlog, WatchListener listener) {
-        Subscriber subscriber = new Subscriber(kind, listener);
+    /**
+     * Starts a watch that first delivers {@code backlog}, then whatever is published after this call
+     * with a revision above {@code afterRevision}.
+     */
+    public Watch subscribe(String kind, long afterRevision, List<WatchEvent> backlog, WatchListener listener) {
+        Subscriber subscriber = new Subscriber(kind, afterRevision, listener);
         subscribers.add(subscriber);
         for (WatchEvent event : backlog) {
             subscriber.offer(event);
@@ -47,7 +50,8 @@ public final class WatchFanout {
     public void publish(List<WatchEvent> events) {
         for (Subscriber subscriber : subscribers) {
             for (WatchEvent event : events) {
-                if (subscriber.kind.equals(event.object().key().kind())) {
+                // A watch may start ahead of the store (a revision seen elsewhere): nothing up to it is news.
+                if (subscriber.kind.equals(event.object().key().kind()) && event.revision() > subscriber.afterRevision) {
                     subscriber.offer(event);
                 }
             }
@@ -68,6 +72,7 @@ public final class WatchFanout {
 
     private final class Subscriber implements Watch {
         private final String kind;
+        private final long afterRevision;
         private final WatchListener listener;
         private final Queue<WatchEvent> queue = new ConcurrentLinkedQueue<>();
         private final AtomicInteger queued = new AtomicInteger();
@@ -75,8 +80,9 @@ public final class WatchFanout {
         private final AtomicBoolean closed = new AtomicBoolean();
         private final AtomicReference<StoreException> closeCause = new AtomicReference<>();
 
-        Subscriber(String kind, WatchListener listener) {
+        Subscriber(String kind, long afterRevision, WatchListener listener) {
             this.kind = kind;
+            this.afterRevision = afterRevision;
             this.listener = listener;
         }
 

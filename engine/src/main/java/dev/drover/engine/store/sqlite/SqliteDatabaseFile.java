@@ -74,6 +74,13 @@ final class SqliteDatabaseFile {
         Connection connection = open();
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = 5000");
+            // Check before switching to WAL: the switch rewrites the header of a file not yet in WAL mode.
+            try (ResultSet check = statement.executeQuery("PRAGMA quick_check")) {
+                String verdict = check.next() ? check.getString(1) : "no answer";
+                if (!"ok".equalsIgnoreCase(verdict)) {
+                    throw damaged("integrity check says: " + verdict, null);
+                }
+            }
             try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
                 if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
                     throw new StoreException("SQLite refused WAL mode for " + file);
@@ -81,12 +88,6 @@ final class SqliteDatabaseFile {
             }
             statement.execute("PRAGMA synchronous = " + options.durability().name());
             statement.execute("PRAGMA wal_autocheckpoint = 1000");
-            try (ResultSet check = statement.executeQuery("PRAGMA quick_check")) {
-                String verdict = check.next() ? check.getString(1) : "no answer";
-                if (!"ok".equalsIgnoreCase(verdict)) {
-                    throw damaged("integrity check says: " + verdict, null);
-                }
-            }
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;

@@ -235,7 +235,7 @@ public final class SqliteResourceStore implements ResourceStore {
                         + " is compacted (history starts after " + compactedRevision + "); list again and watch from its revision");
             }
             List<WatchEvent> backlog = LogTable.history(writer, kind, fromRevision);
-            return fanout.subscribe(kind, backlog, listener);
+            return fanout.subscribe(kind, fromRevision, backlog, listener);
         } catch (SQLException e) {
             throw file.translate("start a watch", e);
         } finally {
@@ -262,15 +262,19 @@ public final class SqliteResourceStore implements ResourceStore {
             if (target <= compactedRevision) {
                 return;
             }
-            execute("BEGIN IMMEDIATE");
+            // Raised before the rows go: a list that reads after the commit must see it and refuse,
+            // not return a snapshot with rows missing.
+            long previous = compactedRevision;
+            compactedRevision = target;
             try {
+                execute("BEGIN IMMEDIATE");
                 LogTable.compact(writer, target);
                 execute("COMMIT");
             } catch (SQLException | RuntimeException e) {
                 rollback();
+                compactedRevision = previous;
                 throw e;
             }
-            compactedRevision = target;
         } catch (SQLException e) {
             throw file.translate("compact", e);
         } finally {
