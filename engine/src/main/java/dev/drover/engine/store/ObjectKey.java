@@ -20,9 +20,17 @@ public record ObjectKey(String kind, String namespace, String name) implements C
         if (name.isBlank()) {
             throw new InvalidRequestException("name must not be blank (kind " + kind + ")");
         }
+        if (hasControlCharacter(kind) || hasControlCharacter(namespace) || hasControlCharacter(name)) {
+            // also keeps continue tokens, which separate fields with newlines, unambiguous
+            throw new InvalidRequestException("kind, namespace and name must not contain control characters");
+        }
         if (name.length() > MAX_NAME_LENGTH || namespace.length() > MAX_NAME_LENGTH) {
             throw new InvalidRequestException("name and namespace are limited to " + MAX_NAME_LENGTH + " characters");
         }
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     /** A cluster-scoped key. */

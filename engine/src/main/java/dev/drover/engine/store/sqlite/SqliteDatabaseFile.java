@@ -47,6 +47,13 @@ final class SqliteDatabaseFile {
             checkHeader();
             return;
         }
+        Path wal = file.resolveSibling(FILE_NAME + "-wal");
+        if (Files.exists(wal) && Files.size(wal) > 0) {
+            // Committed writes may live only in the WAL; starting a fresh database beside it would lose them.
+            throw new StoreDamagedException("The store file " + file + " is missing but its write-ahead log " + wal
+                    + " is there. Drover left both untouched: restore " + FILE_NAME + " from a backup, or move the log aside"
+                    + " to start with an empty store.");
+        }
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {

@@ -300,8 +300,14 @@ public final class SqliteResourceStore implements ResourceStore {
         } finally {
             writeLock.unlock();
         }
-        // Outside the lock: a listener still running may call the store, which now fails fast.
-        delivery.close();
+        // Outside the lock: a listener still running may call the store, which now fails fast. Bounded, so a
+        // listener that never returns (or calls close itself) cannot hang the caller.
+        delivery.shutdown();
+        try {
+            delivery.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void ensureOpen() {

@@ -56,6 +56,18 @@ class SqliteDamagedStoreTest {
     }
 
     @Test
+    void aWriteAheadLogWithoutItsDatabaseIsReportedNotReplaced() throws Exception {
+        // given: the database file went missing but its WAL, which may hold committed writes, is still there
+        Path wal = Files.write(directory.resolve("drover.db-wal"), new byte[] {1, 2, 3, 4});
+        // when / then
+        assertThatThrownBy(() -> SqliteResourceStore.open(directory))
+                .isInstanceOf(StoreDamagedException.class)
+                .hasMessageContaining(wal.toString());
+        assertThat(directory.resolve("drover.db")).doesNotExist();
+        assertThat(Files.readAllBytes(wal)).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
     void aDamagedDatabaseNotYetInWalModeIsLeftAlone() throws Exception {
         // given: an SQLite file from elsewhere (rollback journal), damaged; switching it to WAL would write its header
         Path file = directory.resolve("drover.db");
