@@ -9,6 +9,7 @@ import dev.drover.engine.store.ListResult;
 import dev.drover.engine.store.ObjectKey;
 import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.StoreException;
+import dev.drover.engine.store.StoreInformer;
 import dev.drover.engine.store.StoredObject;
 import dev.drover.engine.store.Write;
 import dev.drover.engine.store.sqlite.SqliteResourceStore;
@@ -107,8 +108,9 @@ public final class LocalManagementApi implements ManagementApi {
 
     @Override
     public Subscription watchClusters(Consumer<ApiEvent<ClusterSummary>> listener) {
-        return StoreSubscription.start(store, Cluster.KIND, commands,
-                object -> ClusterRequests.summary(clusters.decode(object), object.revision()), listener);
+        StoreInformer informer = StoreInformer.start(store, Cluster.KIND, commands, event -> listener.accept(new ApiEvent<>(
+                ApiEvent.Type.valueOf(event.type().name()), ClusterRequests.summary(clusters.decode(event.object()), event.revision()))));
+        return informer::close;
     }
 
     @Override

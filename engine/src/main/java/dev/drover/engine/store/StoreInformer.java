@@ -1,53 +1,42 @@
-package dev.drover.engine.api;
+package dev.drover.engine.store;
 
-import dev.drover.engine.store.ListRequest;
-import dev.drover.engine.store.ListResult;
-import dev.drover.engine.store.ResourceStore;
-import dev.drover.engine.store.StoreClosedException;
-import dev.drover.engine.store.StoreException;
-import dev.drover.engine.store.StoredObject;
-import dev.drover.engine.store.Watch;
-import dev.drover.engine.store.WatchEvent;
-import dev.drover.engine.store.WatchListener;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An API watch over one store kind, informer-style: list, replay the list as ADDED events, then
- * watch from the list's revision. Started off the caller's thread because listing does I/O and the
- * caller may be the FX thread. If the store closes the watch (listener too slow), it lists and
- * watches again from the last revision it delivered.
+ * Follows one store kind the way a client-go informer follows an API resource: list, replay the list
+ * as ADDED events, then watch from the list's revision. Started off the caller's thread because listing
+ * does I/O and the caller may be the FX thread. If the store closes the watch (listener too slow), it
+ * watches again from the last revision it delivered, so nothing is missed.
+ *
+ * <p>The handler runs on store delivery threads, one event at a time, in revision order.
  */
-final class StoreSubscription<T> implements Subscription, WatchListener {
+public final class StoreInformer implements AutoCloseable, WatchListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StoreSubscription.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StoreInformer.class);
 
     private final ResourceStore store;
     private final String kind;
-    private final Function<StoredObject, T> mapper;
-    private final Consumer<ApiEvent<T>> listener;
+    private final Consumer<WatchEvent> handler;
     private final Executor executor;
     private volatile boolean closed;
     private volatile long lastRevision;
     private Watch watch;
 
-    private StoreSubscription(ResourceStore store, String kind, Executor executor, Function<StoredObject, T> mapper,
-                              Consumer<ApiEvent<T>> listener) {
+    private StoreInformer(ResourceStore store, String kind, Executor executor, Consumer<WatchEvent> handler) {
         this.store = store;
         this.kind = kind;
         this.executor = executor;
-        this.mapper = mapper;
-        this.listener = listener;
+        this.handler = handler;
     }
 
-    static <T> StoreSubscription<T> start(ResourceStore store, String kind, Executor executor,
-                                          Function<StoredObject, T> mapper, Consumer<ApiEvent<T>> listener) {
-        StoreSubscription<T> subscription = new StoreSubscription<>(store, kind, executor, mapper, listener);
-        executor.execute(subscription::listThenWatch);
-        return subscription;
+    /** Starts following {@code kind}; the initial list runs on {@code executor}. Returns at once. */
+    public static StoreInformer start(ResourceStore store, String kind, Executor executor, Consumer<WatchEvent> handler) {
+        StoreInformer informer = new StoreInformer(store, kind, executor, handler);
+        executor.execute(informer::listThenWatch);
+        return informer;
     }
 
     private void listThenWatch() {
@@ -57,7 +46,7 @@ final class StoreSubscription<T> implements Subscription, WatchListener {
                 if (closed) {
                     return;
                 }
-                listener.accept(new ApiEvent<>(ApiEvent.Type.ADDED, mapper.apply(object)));
+                handler.accept(new WatchEvent(WatchEvent.Type.ADDED, object));
             }
             lastRevision = listed.revision();
             attach(store.watch(kind, listed.revision(), this));
@@ -80,7 +69,7 @@ final class StoreSubscription<T> implements Subscription, WatchListener {
             return;
         }
         lastRevision = event.revision();
-        listener.accept(new ApiEvent<>(ApiEvent.Type.valueOf(event.type().name()), mapper.apply(event.object())));
+        handler.accept(event);
     }
 
     @Override
