@@ -76,12 +76,14 @@ final class ClusterRequests {
 
     /** One word for the state column, derived from the conditions the reconcilers set. */
     static String state(Cluster cluster) {
-        var conditions = cluster.status().conditions();
-        boolean ready = conditions.stream().anyMatch(c -> c.type().equals("Ready") && c.isTrue());
-        boolean disconnected = conditions.stream().anyMatch(c -> c.type().equals("Connected") && c.isFalse());
-        if (disconnected) {
+        var ready = cluster.status().condition("Ready");
+        boolean disconnected = cluster.status().condition("Connected").map(c -> c.isFalse()).orElse(false);
+        if (disconnected || ready.map(c -> c.isFalse() && "Unreachable".equals(c.reason())).orElse(false)) {
             return "Unavailable";
         }
-        return ready ? "Active" : "Pending";
+        if (ready.map(c -> c.isFalse()).orElse(false)) {
+            return "Unhealthy";
+        }
+        return ready.map(c -> c.isTrue()).orElse(false) ? "Active" : "Pending";
     }
 }

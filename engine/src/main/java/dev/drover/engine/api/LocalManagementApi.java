@@ -1,6 +1,10 @@
 package dev.drover.engine.api;
 
+import dev.drover.engine.core.Engine;
+import dev.drover.engine.downstream.ClusterUnreachableException;
+import dev.drover.engine.downstream.DownstreamClients;
 import dev.drover.engine.model.Cluster;
+import dev.drover.engine.runtime.Leadership;
 import dev.drover.engine.store.AlreadyExistsException;
 import dev.drover.engine.store.DataDirectories;
 import dev.drover.engine.store.JsonCodec;
@@ -14,6 +18,7 @@ import dev.drover.engine.store.StoredObject;
 import dev.drover.engine.store.Write;
 import dev.drover.engine.store.sqlite.SqliteResourceStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +36,24 @@ import java.util.function.Supplier;
  */
 public final class LocalManagementApi implements ManagementApi {
 
+    /** Until tunnels and direct credentials are wired in, lab clusters are reported unreachable. */
+    private static final DownstreamClients UNREACHABLE = clusterId -> {
+        throw new ClusterUnreachableException("Drover has no connection to cluster " + clusterId + " yet.");
+    };
+
     /** Indexes display names so that two clusters can never share one, even when created at once. */
     static final String CLUSTER_NAME_KIND = "ClusterName";
 
+    private final Engine engine;
     private final ResourceStore store;
     private final EngineInfo info;
     private final JsonCodec<Cluster> clusters = new JsonCodec<>(Cluster.class);
     private final ExecutorService commands = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("engine-command-", 0).factory());
 
-    LocalManagementApi(ResourceStore store, String location) {
-        this.store = store;
+    LocalManagementApi(Engine engine, String location) {
+        this.engine = engine;
+        this.store = engine.store();
         this.info = new EngineInfo(EngineMode.LAB, location, EngineVersion.current());
     }
 
@@ -54,7 +66,13 @@ public final class LocalManagementApi implements ManagementApi {
     public static LocalManagementApi openLab(Path dataDirectory) {
         try {
             SqliteResourceStore store = SqliteResourceStore.open(dataDirectory);
-            return new LocalManagementApi(store, store.file().toString());
+            try {
+                Engine engine = Engine.start(store, UNREACHABLE, Clock.systemUTC(), Leadership.always(), List.of());
+                return new LocalManagementApi(engine, store.file().toString());
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
         } catch (StoreException e) {
             throw ApiErrors.translate(e);
         }
@@ -100,7 +118,8 @@ public final class LocalManagementApi implements ManagementApi {
                     new ApiException(ApiException.Reason.NOT_FOUND, "Cluster " + clusterId + " does not exist."));
             Cluster cluster = clusters.decode(current);
             store.commit(List.of(
-                    new Write.Delete(key, current.revision()),
+                    // any revision: reconcilers update the status all the time, and the name (all we read) never changes
+                    new Write.Delete(key, 0),
                     new Write.Delete(ObjectKey.of(CLUSTER_NAME_KIND, ClusterRequests.nameIndexKey(cluster.displayName())), 0)));
             return null;
         });
@@ -116,7 +135,7 @@ public final class LocalManagementApi implements ManagementApi {
     @Override
     public void close() {
         commands.close();
-        store.close();
+        engine.close();
     }
 
     private List<ClusterSummary> summaries(ListResult result) {

@@ -3,6 +3,7 @@ package dev.drover.engine.reconcile;
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.store.ConflictException;
 import dev.drover.engine.store.JsonCodec;
+import dev.drover.engine.store.NotFoundException;
 import dev.drover.engine.store.ObjectKey;
 import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.StoredObject;
@@ -44,6 +45,8 @@ public final class ClusterStatusUpdater {
                 return Optional.of(updated);
             } catch (ConflictException raced) {
                 // another reconciler wrote first: apply our change to its result
+            } catch (NotFoundException deleted) {
+                return Optional.empty();
             }
         }
         throw new ConflictException("Cluster " + clusterId + " status kept changing during " + ATTEMPTS + " attempts");

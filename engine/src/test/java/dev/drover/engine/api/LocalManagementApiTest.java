@@ -47,7 +47,11 @@ class LocalManagementApiTest extends ManagementApiContract {
         api.close();
         api = LocalManagementApi.openLab(dataDirectory);
         // then
-        assertThat(result(api.listClusters())).containsExactly(created);
+        assertThat(result(api.listClusters())).singleElement().satisfies(cluster -> {
+            assertThat(cluster.id()).isEqualTo(created.id());
+            assertThat(cluster.displayName()).isEqualTo("durable");
+            assertThat(cluster.resourceVersion()).isGreaterThanOrEqualTo(created.resourceVersion());
+        });
     }
 
     @Test

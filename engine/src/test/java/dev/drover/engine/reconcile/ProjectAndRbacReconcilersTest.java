@@ -71,7 +71,7 @@ class ProjectAndRbacReconcilersTest {
     }
 
     @Test
-    void namespacesJoinTheirProjectWithLabelAndQuotaAndAreReleasedWhenItIsDeleted() throws Exception {
+    void namespacesJoinTheirProjectWithLabelAndQuotaAndLoseThemWhenItIsDeleted() throws Exception {
         // given
         project("p-web", new Project.ResourceQuota("8", "16Gi", "", "2", "4Gi"));
         namespace("web-prod", CLUSTER + ":p-web");
@@ -92,8 +92,8 @@ class ProjectAndRbacReconcilersTest {
         namespaces.reconcile(CLUSTER);
         // then
         var released = client.namespaces().withName("web-prod").get().getMetadata();
-        assertThat(released.getAnnotations()).doesNotContainKey(Project.ANNOTATION);
         assertThat(released.getLabels()).doesNotContainKey(ProjectNamespacesReconciler.PROJECT_LABEL);
+        assertThat(released.getAnnotations()).as("the user's annotation is never removed on a guess").containsKey(Project.ANNOTATION);
         assertThat(client.resourceQuotas().inNamespace("web-prod").withName("drover-project-quota").get()).isNull();
         assertThat(client.namespaces().withName("elsewhere").get().getMetadata().getAnnotations()).containsKey(Project.ANNOTATION);
     }

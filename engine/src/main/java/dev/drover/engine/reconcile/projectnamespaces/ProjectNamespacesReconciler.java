@@ -1,5 +1,6 @@
 package dev.drover.engine.reconcile.projectnamespaces;
 
+import dev.drover.engine.downstream.ClusterUnreachableException;
 import dev.drover.engine.downstream.DownstreamClients;
 import dev.drover.engine.downstream.Managed;
 import dev.drover.engine.model.Project;
@@ -22,8 +23,10 @@ import java.util.stream.Collectors;
 /**
  * Keeps each cluster's namespaces in line with its projects (key: cluster id). The namespace
  * annotation {@value Project#ANNOTATION} is the source of truth for membership, as in Rancher; this
- * reconciler mirrors it into a label (so selectors work), applies the project's per-namespace quota,
- * and releases namespaces whose project was deleted.
+ * reconciler mirrors it into a label (so selectors work) and applies the project's per-namespace quota.
+ * A namespace naming a project Drover does not know loses label and quota but keeps its annotation: the
+ * project may simply not have reached this replica's store yet, and deleting a user's annotation on a
+ * guess would silently move the namespace out of its project for good.
  */
 public final class ProjectNamespacesReconciler implements Reconciler<String> {
 
@@ -31,6 +34,8 @@ public final class ProjectNamespacesReconciler implements Reconciler<String> {
     /** Mirror of the annotation's project id, for label selectors. */
     public static final String PROJECT_LABEL = "drover.dev/project";
     static final String QUOTA_NAME = "drover-project-quota";
+
+    private static final java.time.Duration UNREACHABLE_RETRY = java.time.Duration.ofSeconds(30);
 
     private final ResourceStore store;
     private final DownstreamClients clients;
@@ -45,7 +50,13 @@ public final class ProjectNamespacesReconciler implements Reconciler<String> {
     public ReconcileResult reconcile(String clusterId) {
         Map<String, Project> byId = store.list(new ListRequest(Project.KIND, clusterId, LabelSelector.EVERYTHING, 0, null))
                 .items().stream().map(projects::decode).collect(Collectors.toMap(Project::id, Function.identity()));
-        KubernetesClient client = clients.forCluster(clusterId);
+        KubernetesClient client;
+        try {
+            client = clients.forCluster(clusterId);
+        } catch (ClusterUnreachableException e) {
+            // not an error of ours: look again later; a change of the cluster's state also brings it back
+            return ReconcileResult.requeueAfter(UNREACHABLE_RETRY);
+        }
         for (Namespace namespace : client.namespaces().list().getItems()) {
             reconcileNamespace(client, clusterId, namespace, byId);
         }
@@ -57,14 +68,9 @@ public final class ProjectNamespacesReconciler implements Reconciler<String> {
         Map<String, String> annotations = orEmpty(namespace.getMetadata().getAnnotations());
         Map<String, String> labels = orEmpty(namespace.getMetadata().getLabels());
         Project project = projectOf(annotations.get(Project.ANNOTATION), clusterId, byId);
-        String annotation = annotations.get(Project.ANNOTATION);
-        boolean orphaned = annotation != null && project == null && annotation.startsWith(clusterId + ":");
         String wantedLabel = project == null ? null : project.id();
-        if (orphaned || !java.util.Objects.equals(labels.get(PROJECT_LABEL), wantedLabel)) {
+        if (!java.util.Objects.equals(labels.get(PROJECT_LABEL), wantedLabel)) {
             client.namespaces().withName(name).edit(ns -> {
-                if (orphaned) {
-                    ns.getMetadata().getAnnotations().remove(Project.ANNOTATION);
-                }
                 Map<String, String> newLabels = new HashMap<>(orEmpty(ns.getMetadata().getLabels()));
                 if (wantedLabel == null) {
                     newLabels.remove(PROJECT_LABEL);

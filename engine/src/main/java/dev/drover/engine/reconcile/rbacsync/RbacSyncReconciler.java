@@ -1,11 +1,11 @@
 package dev.drover.engine.reconcile.rbacsync;
 
+import dev.drover.engine.downstream.ClusterUnreachableException;
 import dev.drover.engine.downstream.DownstreamClients;
 import dev.drover.engine.downstream.Managed;
 import dev.drover.engine.model.Project;
 import dev.drover.engine.model.RoleBinding;
 import dev.drover.engine.model.RoleTemplate;
-import dev.drover.engine.reconcile.projectnamespaces.ProjectNamespacesReconciler;
 import dev.drover.engine.runtime.ReconcileResult;
 import dev.drover.engine.runtime.Reconciler;
 import dev.drover.engine.store.JsonCodec;
@@ -40,6 +40,8 @@ public final class RbacSyncReconciler implements Reconciler<String> {
     public static final String NAME = "rbacsync";
     private static final Logger LOG = LoggerFactory.getLogger(RbacSyncReconciler.class);
 
+    private static final java.time.Duration UNREACHABLE_RETRY = java.time.Duration.ofSeconds(30);
+
     private final ResourceStore store;
     private final DownstreamClients clients;
     private final JsonCodec<RoleTemplate> templates = new JsonCodec<>(RoleTemplate.class);
@@ -56,8 +58,14 @@ public final class RbacSyncReconciler implements Reconciler<String> {
                 .map(templates::decode).collect(Collectors.toMap(RoleTemplate::id, Function.identity()));
         List<RoleBinding> wanted = store.list(new ListRequest(RoleBinding.KIND, clusterId, LabelSelector.EVERYTHING, 0, null))
                 .items().stream().map(bindings::decode).toList();
-        KubernetesClient client = clients.forCluster(clusterId);
-        Map<String, List<String>> namespacesByProject = namespacesByProject(client);
+        KubernetesClient client;
+        try {
+            client = clients.forCluster(clusterId);
+        } catch (ClusterUnreachableException e) {
+            // not an error of ours: look again later; a change of the cluster's state also brings it back
+            return ReconcileResult.requeueAfter(UNREACHABLE_RETRY);
+        }
+        Map<String, List<String>> namespacesByProject = namespacesByProject(client, clusterId);
 
         Map<String, ClusterRole> roles = new HashMap<>();
         Map<String, ClusterRoleBinding> clusterBindings = new HashMap<>();
@@ -88,11 +96,16 @@ public final class RbacSyncReconciler implements Reconciler<String> {
         return ReconcileResult.done();
     }
 
-    private static Map<String, List<String>> namespacesByProject(KubernetesClient client) {
+    /** Reads membership from the annotation itself, so this never waits for projectnamespaces to label. */
+    private static Map<String, List<String>> namespacesByProject(KubernetesClient client, String clusterId) {
         Map<String, List<String>> byProject = new HashMap<>();
-        for (Namespace namespace : client.namespaces().withLabel(ProjectNamespacesReconciler.PROJECT_LABEL).list().getItems()) {
-            String project = namespace.getMetadata().getLabels().get(ProjectNamespacesReconciler.PROJECT_LABEL);
-            byProject.computeIfAbsent(project, p -> new ArrayList<>()).add(namespace.getMetadata().getName());
+        String prefix = clusterId + ":";
+        for (Namespace namespace : client.namespaces().list().getItems()) {
+            Map<String, String> annotations = namespace.getMetadata().getAnnotations();
+            String value = annotations == null ? null : annotations.get(Project.ANNOTATION);
+            if (value != null && value.startsWith(prefix)) {
+                byProject.computeIfAbsent(value.substring(prefix.length()), p -> new ArrayList<>()).add(namespace.getMetadata().getName());
+            }
         }
         return byProject;
     }

@@ -1,0 +1,140 @@
+package dev.drover.engine.core;
+
+import dev.drover.engine.auth.Authenticator;
+import dev.drover.engine.auth.LocalUsers;
+import dev.drover.engine.auth.Logins;
+import dev.drover.engine.auth.PasswordHasher;
+import dev.drover.engine.auth.TokenService;
+import dev.drover.engine.downstream.DownstreamClients;
+import dev.drover.engine.model.Cluster;
+import dev.drover.engine.model.Project;
+import dev.drover.engine.model.RoleBinding;
+import dev.drover.engine.model.RoleTemplate;
+import dev.drover.engine.reconcile.ClusterStatusUpdater;
+import dev.drover.engine.reconcile.clusterhealth.ClusterHealthReconciler;
+import dev.drover.engine.reconcile.projectnamespaces.ProjectNamespacesReconciler;
+import dev.drover.engine.reconcile.rbacsync.RbacSyncReconciler;
+import dev.drover.engine.reconcile.tokencleanup.TokenCleanupReconciler;
+import dev.drover.engine.runtime.Leadership;
+import dev.drover.engine.runtime.ReconcileLoop;
+import dev.drover.engine.runtime.ReconcilerRegistry;
+import dev.drover.engine.store.ListRequest;
+import dev.drover.engine.store.ResourceStore;
+import dev.drover.engine.store.StoreInformer;
+import dev.drover.engine.store.WatchEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The engine in one object: the store, authentication and every reconcile loop, wired together with
+ * the store watches that trigger them. Built once per process by an entry point (lab console or
+ * server) and closed on exit; it owns the store from then on.
+ */
+public final class Engine implements AutoCloseable {
+
+    /** Per-cluster loops use many virtual-thread workers so that a few dead clusters never starve the rest. */
+    static final ReconcileLoop.Settings PER_CLUSTER = ReconcileLoop.Settings.DEFAULTS.withWorkers(32);
+
+    private final ResourceStore store;
+    private final LocalUsers users;
+    private final TokenService tokens;
+    private final Logins logins;
+    private final ReconcilerRegistry reconcilers = new ReconcilerRegistry();
+    private final ExecutorService informerThreads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("engine-informer-", 0).factory());
+    private final List<StoreInformer> informers = new ArrayList<>();
+
+    private Engine(ResourceStore store, Clock clock, List<Authenticator> externalProviders, PasswordHasher hasher) {
+        this.store = store;
+        this.users = new LocalUsers(store, hasher);
+        this.tokens = new TokenService(store, clock, users::find);
+        List<Authenticator> providers = new ArrayList<>();
+        providers.add(users);
+        providers.addAll(externalProviders);
+        this.logins = new Logins(store, providers, tokens);
+    }
+
+    /**
+     * Seeds built-in data and starts every reconciler. Blocking (store I/O); call it from the entry
+     * point's start-up thread.
+     */
+    public static Engine start(ResourceStore store, DownstreamClients clients, Clock clock, Leadership leadership,
+                               List<Authenticator> externalProviders) {
+        Engine engine = new Engine(store, clock, externalProviders, new PasswordHasher());
+        BuiltinData.seed(store);
+        engine.registerReconcilers(clients, clock);
+        engine.reconcilers.start(leadership);
+        engine.startTriggers();
+        return engine;
+    }
+
+    private void registerReconcilers(DownstreamClients clients, Clock clock) {
+        ClusterStatusUpdater statuses = new ClusterStatusUpdater(store);
+        reconcilers.register(ClusterHealthReconciler.NAME, false, () -> new ReconcileLoop<>(ClusterHealthReconciler.NAME,
+                new ClusterHealthReconciler(clients, statuses, clock), PER_CLUSTER, this::clusterIds));
+        reconcilers.register(ProjectNamespacesReconciler.NAME, false, () -> new ReconcileLoop<>(ProjectNamespacesReconciler.NAME,
+                new ProjectNamespacesReconciler(store, clients), PER_CLUSTER, this::clusterIds));
+        reconcilers.register(RbacSyncReconciler.NAME, false, () -> new ReconcileLoop<>(RbacSyncReconciler.NAME,
+                new RbacSyncReconciler(store, clients), PER_CLUSTER, this::clusterIds));
+        reconcilers.register(TokenCleanupReconciler.NAME, true, () -> new ReconcileLoop<>(TokenCleanupReconciler.NAME,
+                new TokenCleanupReconciler(tokens), ReconcileLoop.Settings.DEFAULTS.withWorkers(1),
+                () -> List.of(TokenCleanupReconciler.KEY)));
+    }
+
+    /** Store changes that mean a cluster needs another look. */
+    private void startTriggers() {
+        informers.add(StoreInformer.start(store, Cluster.KIND, informerThreads, event -> clusterChanged(event.object().key().name())));
+        informers.add(StoreInformer.start(store, Project.KIND, informerThreads, this::clusterScopedChanged));
+        informers.add(StoreInformer.start(store, RoleBinding.KIND, informerThreads, this::clusterScopedChanged));
+        informers.add(StoreInformer.start(store, RoleTemplate.KIND, informerThreads,
+                event -> clusterIds().forEach(id -> reconcilers.enqueue(RbacSyncReconciler.NAME, id))));
+    }
+
+    private void clusterChanged(String clusterId) {
+        reconcilers.enqueue(ClusterHealthReconciler.NAME, clusterId);
+        reconcilers.enqueue(ProjectNamespacesReconciler.NAME, clusterId);
+        reconcilers.enqueue(RbacSyncReconciler.NAME, clusterId);
+    }
+
+    private void clusterScopedChanged(WatchEvent event) {
+        String clusterId = event.object().key().namespace();
+        reconcilers.enqueue(ProjectNamespacesReconciler.NAME, clusterId);
+        reconcilers.enqueue(RbacSyncReconciler.NAME, clusterId);
+    }
+
+    private List<String> clusterIds() {
+        return store.list(ListRequest.all(Cluster.KIND)).items().stream().map(o -> o.key().name()).toList();
+    }
+
+    public ResourceStore store() {
+        return store;
+    }
+
+    public LocalUsers users() {
+        return users;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public Logins logins() {
+        return logins;
+    }
+
+    public ReconcilerRegistry reconcilers() {
+        return reconcilers;
+    }
+
+    /** Stops triggers and reconcilers, then closes the store. Idempotent. */
+    @Override
+    public void close() {
+        informers.forEach(StoreInformer::close);
+        reconcilers.close();
+        informerThreads.shutdownNow();
+        store.close();
+    }
+}
