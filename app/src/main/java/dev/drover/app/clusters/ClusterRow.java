@@ -1,0 +1,26 @@
+package dev.drover.app.clusters;
+
+import dev.drover.engine.api.ClusterKind;
+import dev.drover.engine.api.ClusterSummary;
+
+/**
+ * One table row, already in the words the table shows.
+ *
+ * @param resourceVersion the engine's revision of this state, to drop events older than the row
+ */
+public record ClusterRow(String id, String name, String kind, String state, String kubernetesVersion,
+                         long resourceVersion) {
+
+    static ClusterRow of(ClusterSummary cluster) {
+        return new ClusterRow(cluster.id(), cluster.displayName(), kindText(cluster.kind()), cluster.state(),
+                cluster.kubernetesVersion().isEmpty() ? "—" : cluster.kubernetesVersion(), cluster.resourceVersion());
+    }
+
+    static String kindText(ClusterKind kind) {
+        return switch (kind) {
+            case IMPORTED -> "Imported";
+            case RKE -> "RKE";
+            case DIRECT -> "Direct";
+        };
+    }
+}
