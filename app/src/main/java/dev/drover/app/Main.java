@@ -11,6 +11,8 @@ public final class Main {
 
     /** Wrong command line, as sysexits' EX_USAGE would say. */
     static final int EXIT_USAGE = 64;
+    /** No display to open a window on, as sysexits' EX_UNAVAILABLE. */
+    static final int EXIT_NO_DISPLAY = 69;
 
     private Main() {
     }
@@ -29,6 +31,13 @@ public final class Main {
             System.out.println(LaunchOptions.USAGE);
             return;
         }
-        Application.launch(ConsoleApp.class, args);
+        try {
+            Application.launch(ConsoleApp.class, args);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX's way of saying there is no screen (no DISPLAY on Linux); a stack trace helps nobody here.
+            System.err.println("drover: the console needs a desktop session (" + e.getMessage()
+                    + "). On a machine without a display, run the shared server instead.");
+            System.exit(EXIT_NO_DISPLAY);
+        }
     }
 }
