@@ -12,21 +12,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands committed events to watchers without ever blocking the writer. Each watch has its own queue
- * and is drained by at most one delivery task at a time, so one slow listener delays only itself;
- * a listener that falls more than {@code maxBacklog} events behind is closed (as Kubernetes closes
- * slow watchers) rather than allowed to grow the heap without bound.
+ * Hands committed events to watchers without ever blocking the writer. {@link #publish} only queues the
+ * batch; one dispatcher task fans it out to the watches, so the commit path costs the same with 100
+ * watchers as with none. Each watch has its own queue and is drained by at most one delivery task at a
+ * time, so one slow listener delays only itself; a listener that falls more than {@code maxBacklog}
+ * events behind is closed (as Kubernetes closes slow watchers) rather than allowed to grow the heap
+ * without bound.
  *
  * <p>{@link #subscribe} and {@link #publish} must be called under the store's write lock, which is
- * what makes "history, then live events" gap-free and duplicate-free.
+ * what makes "history, then live events" gap-free and duplicate-free: a new watch takes live events
+ * only above the newest revision already published, which its history covers.
  */
 public final class WatchFanout {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchFanout.class);
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Queue<List<WatchEvent>> published = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean dispatching = new AtomicBoolean();
     private final Executor delivery;
     private final int maxBacklog;
+    private volatile long lastPublishedRevision;
 
     public WatchFanout(Executor delivery, int maxBacklog) {
         this.delivery = delivery;
@@ -38,16 +44,41 @@ public final class WatchFanout {
      * with a revision above {@code afterRevision}.
      */
     public Watch subscribe(String kind, long afterRevision, List<WatchEvent> backlog, WatchListener listener) {
-        Subscriber subscriber = new Subscriber(kind, afterRevision, listener);
-        subscribers.add(subscriber);
+        // Batches published before now may still wait for the dispatcher; the backlog already has them.
+        Subscriber subscriber = new Subscriber(kind, Math.max(afterRevision, lastPublishedRevision), listener);
         for (WatchEvent event : backlog) {
             subscriber.offer(event);
         }
+        subscribers.add(subscriber); // after the backlog, so no live event can overtake it
         return subscriber;
     }
 
-    /** Queues events for every watch of their kind; returns at once. */
+    /** Queues committed events (in revision order) for every watch of their kind; returns at once. */
     public void publish(List<WatchEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        lastPublishedRevision = events.getLast().revision();
+        published.add(events);
+        if (dispatching.compareAndSet(false, true)) {
+            delivery.execute(this::dispatch);
+        }
+    }
+
+    private void dispatch() {
+        while (true) {
+            List<WatchEvent> events;
+            while ((events = published.poll()) != null) {
+                fanOut(events);
+            }
+            dispatching.set(false);
+            if (published.isEmpty() || !dispatching.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    private void fanOut(List<WatchEvent> events) {
         for (Subscriber subscriber : subscribers) {
             for (WatchEvent event : events) {
                 // A watch may start ahead of the store (a revision seen elsewhere): nothing up to it is news.
