@@ -39,10 +39,16 @@ final class LogTable {
     }
 
     /** A log row: one revision of one object. */
-    record Row(long id, ObjectKey key, boolean created, boolean deleted, long createRevision, String labels, String value) {
+    record Row(long id, ObjectKey key, boolean created, boolean deleted, long createRevision, String labels, String value,
+               Map<String, String> labelMap) {
+
+        long effectiveCreateRevision() {
+            return created ? id : createRevision;
+        }
 
         StoredObject toObject() {
-            return new StoredObject(key, decodeLabels(labels), value, id, created ? id : createRevision);
+            // rows just written carry their labels as a map already: no need to parse the JSON we made
+            return new StoredObject(key, labelMap != null ? labelMap : decodeLabels(labels), value, id, effectiveCreateRevision());
         }
 
         WatchEvent toEvent() {
@@ -101,6 +107,24 @@ final class LogTable {
                 + " FROM log WHERE kind = ? AND namespace = ? AND name = ? ORDER BY id DESC LIMIT 1");
     }
 
+    /** Like {@link #prepareLatest} without labels and body: all a create or update needs to check. */
+    static PreparedStatement prepareLatestHeader(Connection connection) throws SQLException {
+        return connection.prepareStatement("SELECT id, created, deleted, create_revision"
+                + " FROM log WHERE kind = ? AND namespace = ? AND name = ? ORDER BY id DESC LIMIT 1");
+    }
+
+    /** The newest row of a key without labels and body (see {@link #prepareLatestHeader}). */
+    static Optional<Row> latestHeader(PreparedStatement latestHeader, ObjectKey key) throws SQLException {
+        latestHeader.setString(1, key.kind());
+        latestHeader.setString(2, key.namespace());
+        latestHeader.setString(3, key.name());
+        try (ResultSet rs = latestHeader.executeQuery()) {
+            return rs.next()
+                    ? Optional.of(new Row(rs.getLong(1), key, rs.getInt(2) == 1, rs.getInt(3) == 1, rs.getLong(4), null, null, null))
+                    : Optional.empty();
+        }
+    }
+
     static PreparedStatement prepareInsert(Connection connection) throws SQLException {
         return connection.prepareStatement("INSERT INTO log (kind, namespace, name, created, deleted, create_revision,"
                 + " labels, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
@@ -118,7 +142,7 @@ final class LogTable {
 
     /** Appends a row and returns it with its revision. */
     static Row append(PreparedStatement insert, ObjectKey key, boolean created, boolean deleted, long createRevision,
-                      String labels, String value) throws SQLException {
+                      Map<String, String> labelMap, String labels, String value) throws SQLException {
         insert.setString(1, key.kind());
         insert.setString(2, key.namespace());
         insert.setString(3, key.name());
@@ -131,7 +155,7 @@ final class LogTable {
             if (!rs.next()) {
                 throw new SQLException("INSERT … RETURNING gave no id");
             }
-            return new Row(rs.getLong(1), key, created, deleted, createRevision, labels, value);
+            return new Row(rs.getLong(1), key, created, deleted, createRevision, labels, value, labelMap);
         }
     }
 
@@ -196,7 +220,7 @@ final class LogTable {
 
     static Row read(ResultSet rs) throws SQLException {
         return new Row(rs.getLong(1), new ObjectKey(rs.getString(2), rs.getString(3), rs.getString(4)),
-                rs.getInt(5) == 1, rs.getInt(6) == 1, rs.getLong(7), rs.getString(8), rs.getString(9));
+                rs.getInt(5) == 1, rs.getInt(6) == 1, rs.getLong(7), rs.getString(8), rs.getString(9), null);
     }
 
     static String encodeLabels(Map<String, String> labels) {

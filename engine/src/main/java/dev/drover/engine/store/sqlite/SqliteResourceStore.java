@@ -47,6 +47,10 @@ public final class SqliteResourceStore implements ResourceStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Connection writer;
     private final PreparedStatement latest;
+    private final PreparedStatement latestHeader;
+    private final PreparedStatement begin;
+    private final PreparedStatement commit;
+    private final PreparedStatement rollback;
     private final PreparedStatement insert;
     private final SqliteReaders readers;
     private final ExecutorService delivery = Executors.newThreadPerTaskExecutor(
@@ -64,6 +68,10 @@ public final class SqliteResourceStore implements ResourceStore {
         this.writer = writer;
         this.readers = readers;
         this.latest = LogTable.prepareLatest(writer);
+        this.latestHeader = LogTable.prepareLatestHeader(writer);
+        this.begin = writer.prepareStatement("BEGIN IMMEDIATE");
+        this.commit = writer.prepareStatement("COMMIT");
+        this.rollback = writer.prepareStatement("ROLLBACK");
         this.insert = LogTable.prepareInsert(writer);
         this.fanout = new WatchFanout(delivery, options.maxWatchBacklog());
         this.currentRevision = LogTable.currentRevision(writer);
@@ -160,12 +168,12 @@ public final class SqliteResourceStore implements ResourceStore {
     private List<StoredObject> commitLocked(List<Write> writes) {
         List<LogTable.Row> rows = new ArrayList<>(writes.size());
         try {
-            execute("BEGIN IMMEDIATE");
+            begin.execute();
             try {
                 for (Write write : writes) {
                     rows.add(apply(write));
                 }
-                execute("COMMIT");
+                commit.execute();
             } catch (SQLException | RuntimeException e) {
                 rollback();
                 throw e;
@@ -187,28 +195,28 @@ public final class SqliteResourceStore implements ResourceStore {
 
     private LogTable.Row apply(Write write) throws SQLException {
         ObjectKey key = write.key();
-        Optional<LogTable.Row> current = LogTable.latest(latest, key).filter(row -> !row.deleted());
         return switch (write) {
             case Write.Create create -> {
-                if (current.isPresent()) {
+                if (LogTable.latestHeader(latestHeader, key).filter(row -> !row.deleted()).isPresent()) {
                     throw new AlreadyExistsException(key + " already exists");
                 }
-                yield LogTable.append(insert, key, true, false, 0, LogTable.encodeLabels(create.labels()), create.body());
+                yield LogTable.append(insert, key, true, false, 0, create.labels(), LogTable.encodeLabels(create.labels()), create.body());
             }
             case Write.Update update -> {
-                LogTable.Row row = expect(key, current, update.expectedRevision());
-                yield LogTable.append(insert, key, false, false, row.toObject().createRevision(),
+                LogTable.Row row = expect(key, LogTable.latestHeader(latestHeader, key), update.expectedRevision());
+                yield LogTable.append(insert, key, false, false, row.effectiveCreateRevision(), update.labels(),
                         LogTable.encodeLabels(update.labels()), update.body());
             }
             case Write.Delete delete -> {
-                LogTable.Row row = expect(key, current, delete.expectedRevision());
-                yield LogTable.append(insert, key, false, true, row.toObject().createRevision(), row.labels(), row.value());
+                // the tombstone carries the last labels and body, so this one needs the full row
+                LogTable.Row row = expect(key, LogTable.latest(latest, key), delete.expectedRevision());
+                yield LogTable.append(insert, key, false, true, row.effectiveCreateRevision(), null, row.labels(), row.value());
             }
         };
     }
 
-    private static LogTable.Row expect(ObjectKey key, Optional<LogTable.Row> current, long expectedRevision) {
-        LogTable.Row row = current.orElseThrow(() -> new NotFoundException(key + " not found"));
+    private static LogTable.Row expect(ObjectKey key, Optional<LogTable.Row> latestRow, long expectedRevision) {
+        LogTable.Row row = latestRow.filter(r -> !r.deleted()).orElseThrow(() -> new NotFoundException(key + " not found"));
         if (expectedRevision != 0 && row.id() != expectedRevision) {
             throw new ConflictException(key + " was changed at revision " + row.id() + " after revision "
                     + expectedRevision + " that the caller read; read it again and retry");
@@ -324,7 +332,7 @@ public final class SqliteResourceStore implements ResourceStore {
 
     private void rollback() {
         try {
-            execute("ROLLBACK");
+            rollback.execute();
         } catch (SQLException ignored) {
             // the original failure is what the caller needs; SQLite already rolled back if it can't
         }
