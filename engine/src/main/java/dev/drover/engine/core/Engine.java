@@ -15,6 +15,7 @@ import dev.drover.engine.reconcile.clusterhealth.ClusterHealthReconciler;
 import dev.drover.engine.reconcile.projectnamespaces.ProjectNamespacesReconciler;
 import dev.drover.engine.reconcile.rbacsync.RbacSyncReconciler;
 import dev.drover.engine.reconcile.tokencleanup.TokenCleanupReconciler;
+import dev.drover.engine.reconcile.workloadcache.WorkloadCacheReconciler;
 import dev.drover.engine.runtime.Leadership;
 import dev.drover.engine.runtime.ReconcileLoop;
 import dev.drover.engine.runtime.ReconcilerRegistry;
@@ -22,6 +23,7 @@ import dev.drover.engine.store.ListRequest;
 import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.StoreInformer;
 import dev.drover.engine.store.WatchEvent;
+import dev.drover.engine.workloads.WorkloadsReadModel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,7 @@ public final class Engine implements AutoCloseable {
     private final TokenService tokens;
     private final Logins logins;
     private final ReconcilerRegistry reconcilers = new ReconcilerRegistry();
+    private WorkloadsReadModel workloads;
     private final ExecutorService informerThreads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("engine-informer-", 0).factory());
     private final List<StoreInformer> informers = new ArrayList<>();
@@ -79,6 +82,9 @@ public final class Engine implements AutoCloseable {
                 new ProjectNamespacesReconciler(store, clients), PER_CLUSTER, this::clusterIds));
         reconcilers.register(RbacSyncReconciler.NAME, false, () -> new ReconcileLoop<>(RbacSyncReconciler.NAME,
                 new RbacSyncReconciler(store, clients), PER_CLUSTER, this::clusterIds));
+        workloads = new WorkloadsReadModel(clients);
+        reconcilers.register(WorkloadCacheReconciler.NAME, false, () -> new ReconcileLoop<>(WorkloadCacheReconciler.NAME,
+                new WorkloadCacheReconciler(store, workloads), PER_CLUSTER, this::clusterIds));
         reconcilers.register(TokenCleanupReconciler.NAME, true, () -> new ReconcileLoop<>(TokenCleanupReconciler.NAME,
                 new TokenCleanupReconciler(tokens), ReconcileLoop.Settings.DEFAULTS.withWorkers(1),
                 () -> List.of(TokenCleanupReconciler.KEY)));
@@ -97,6 +103,7 @@ public final class Engine implements AutoCloseable {
         reconcilers.enqueue(ClusterHealthReconciler.NAME, clusterId);
         reconcilers.enqueue(ProjectNamespacesReconciler.NAME, clusterId);
         reconcilers.enqueue(RbacSyncReconciler.NAME, clusterId);
+        reconcilers.enqueue(WorkloadCacheReconciler.NAME, clusterId);
     }
 
     private void clusterScopedChanged(WatchEvent event) {
@@ -125,6 +132,11 @@ public final class Engine implements AutoCloseable {
         return logins;
     }
 
+    /** Live workloads and pods of every reachable cluster. */
+    public WorkloadsReadModel workloads() {
+        return workloads;
+    }
+
     public ReconcilerRegistry reconcilers() {
         return reconcilers;
     }
@@ -134,6 +146,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         informers.forEach(StoreInformer::close);
         reconcilers.close();
+        workloads.close();
         informerThreads.shutdownNow();
         store.close();
     }

@@ -60,7 +60,7 @@ class EngineTest {
     void seedsBuiltinRoleTemplatesOnce() {
         assertThat(engine.store().list(ListRequest.all(RoleTemplate.KIND)).items()).extracting(o -> o.key().name())
                 .containsExactlyInAnyOrder("cluster-owner", "cluster-member", "project-owner", "project-member", "read-only");
-        assertThat(engine.reconcilers().names()).containsExactly("clusterhealth", "projectnamespaces", "rbacsync", "tokencleanup");
+        assertThat(engine.reconcilers().names()).containsExactly("clusterhealth", "projectnamespaces", "rbacsync", "tokencleanup", "workloadcache");
     }
 
     @Test
@@ -85,6 +85,7 @@ class EngineTest {
                 .containsEntry(ProjectNamespacesReconciler.PROJECT_LABEL, "p-shop"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(client.rbac().roleBindings().inNamespace("shop").withName("drover-rb-1").get())
                 .isNotNull());
+        await().atMost(WAIT).until(() -> engine.workloads().isFollowing("c-live1") && engine.workloads().hasSynced("c-live1"));
     }
 
     @Test

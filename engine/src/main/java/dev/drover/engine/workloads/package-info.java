@@ -1,0 +1,2 @@
+/** The workloads read model: compact per-cluster caches of workloads and pods, fed by informers. */
+package dev.drover.engine.workloads;
