@@ -49,8 +49,12 @@ final class InProcessAgent {
         Promise<Session> session = Promise.promise();
         WebSocketClient client = client(vertx, server);
         vertx.getOrCreateContext().runOnContext(v -> connectRaw(client, server, token, node)
-                .onSuccess(socket -> session.complete(WebSocketTransport.attach(socket, Session.Role.AGENT,
-                        SessionOptions.DEFAULTS, acceptor)))
+                .onSuccess(socket -> {
+                    Session s = WebSocketTransport.attach(socket, Session.Role.AGENT, SessionOptions.DEFAULTS, acceptor);
+                    // Vert.x 5 closes clients that become unreachable: the session keeps its client alive.
+                    s.closeFuture().onComplete(closed -> client.close());
+                    session.complete(s);
+                })
                 .onFailure(session::fail));
         return session.future();
     }
