@@ -30,6 +30,7 @@ final class TunnelAgent {
     private final String nodeName;
     private final Backoff backoff;
     private final AllowListAcceptor acceptor;
+    private final boolean maskFrames;
     private WebSocketClient client;
     private volatile Session session;
     private volatile boolean stopped;
@@ -40,6 +41,7 @@ final class TunnelAgent {
         this.settings = settings;
         this.nodeName = nodeName;
         this.backoff = backoff;
+        this.maskFrames = settings.maskFrames();
         this.acceptor = new AllowListAcceptor(allowList, vertx.createNetClient(
                 new NetClientOptions().setConnectTimeout(10_000).setTcpNoDelay(true)));
     }
@@ -54,13 +56,19 @@ final class TunnelAgent {
     private void fetchCa(Promise<Void> started) {
         ServerCa.fetch(vertx, settings).onSuccess(pem -> {
             LOG.log(Level.INFO, "Server CA matches " + AgentSettings.CA_CHECKSUM + "; connecting to " + settings.server());
-            client = vertx.createWebSocketClient(new WebSocketClientOptions()
+            WebSocketClientOptions options = new WebSocketClientOptions()
                     .setSsl(true).setVerifyHost(true)
                     .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(pem)))
                     .setMaxFrameSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME)
                     .setMaxMessageSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME)
                     .setTcpNoDelay(true)
-                    .setConnectTimeout(10_000));
+                    .setConnectTimeout(10_000)
+                    // Masking guards browsers' traffic through caching proxies; this is TLS end to end and
+                    // not a browser, so frames go unmasked (one pass over every byte saved) unless
+                    // DROVER_MASK_FRAMES=true, for a TLS-terminating proxy in front of the server.
+                    .setSendUnmaskedFrames(!maskFrames);
+            TunnelEndpoints.CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
+            client = vertx.createWebSocketClient(options);
             started.complete();
             connect();
         }).onFailure(e -> {

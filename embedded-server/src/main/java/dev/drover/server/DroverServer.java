@@ -78,7 +78,7 @@ public final class DroverServer implements AutoCloseable {
             connected.start();
 
             Routes routes = new Routes();
-            HttpServer http = vertx.createHttpServer(new HttpServerOptions()
+            HttpServerOptions options = new HttpServerOptions()
                     .setSsl(true)
                     .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(tls.chainPem()))
                             .setKeyValue(Buffer.buffer(tls.keyPem())))
@@ -86,8 +86,10 @@ public final class DroverServer implements AutoCloseable {
                     .setMaxWebSocketMessageSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME)
                     .setTcpNoDelay(true)
                     .setReuseAddress(true)
-                    .setPort(config.port()))
-                    .requestHandler(routes);
+                    .setAcceptUnmaskedFrames(true)
+                    .setPort(config.port());
+            TunnelEndpoints.CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
+            HttpServer http = vertx.createHttpServer(options).requestHandler(routes);
             http.listen().await();
             String url = "https://" + names.iterator().next() + ":" + http.actualPort();
             ClusterImports imports = new ClusterImports(store, tokens, new ImportManifest(config.agentImage()), url,
