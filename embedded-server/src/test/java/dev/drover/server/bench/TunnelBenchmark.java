@@ -202,8 +202,13 @@ public final class TunnelBenchmark {
                 contexts: [{name: bench, context: {cluster: bench}}]
                 clusters: [{name: bench, cluster: {server: "http://127.0.0.1:%d"}}]
                 """.formatted(targetPort));
-        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ClusterAgentMain.class.getName()).redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+        String extra = System.getProperty("bench.agentJvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.split(" ")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClusterAgentMain.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("KUBERNETES_"));
         builder.environment().putAll(Map.of("DROVER_SERVER", server.url(), "DROVER_TOKEN", token,
                 "DROVER_CA_CHECKSUM", server.caChecksum(), "KUBECONFIG", kubeconfig.toString()));
