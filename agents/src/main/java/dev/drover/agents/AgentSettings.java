@@ -15,12 +15,15 @@ import java.util.Map;
  * @param server     the server's base URL
  * @param token      the registration token; never printed
  * @param caChecksum the pinned CA checksum, lower case
+ * @param maskFrames whether to mask WebSocket frames ({@code DROVER_MASK_FRAMES=true}): only needed
+ *                   behind a TLS-terminating proxy that insists on RFC 6455 masking
  */
-public record AgentSettings(URI server, String token, String caChecksum) {
+public record AgentSettings(URI server, String token, String caChecksum, boolean maskFrames) {
 
     public static final String SERVER = "DROVER_SERVER";
     public static final String TOKEN = "DROVER_TOKEN";
     public static final String CA_CHECKSUM = "DROVER_CA_CHECKSUM";
+    public static final String MASK_FRAMES = "DROVER_MASK_FRAMES";
 
     /**
      * Reads the settings; every problem is reported at once, one sentence each, so the user can fix
@@ -40,7 +43,8 @@ public record AgentSettings(URI server, String token, String caChecksum) {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join(" ", problems));
         }
-        return new AgentSettings(server, token, checksum.toLowerCase(java.util.Locale.ROOT));
+        return new AgentSettings(server, token, checksum.toLowerCase(java.util.Locale.ROOT),
+                Boolean.parseBoolean(env.getOrDefault(MASK_FRAMES, "false").strip()));
     }
 
     private static URI parseServer(String value, List<String> problems) {
@@ -64,6 +68,7 @@ public record AgentSettings(URI server, String token, String caChecksum) {
     /** Hides the token so settings can be logged. */
     @Override
     public String toString() {
-        return "AgentSettings[server=" + server + ", token=<hidden>, caChecksum=" + caChecksum + "]";
+        return "AgentSettings[server=" + server + ", token=<hidden>, caChecksum=" + caChecksum
+                + (maskFrames ? ", maskFrames" : "") + "]";
     }
 }

@@ -1,0 +1,62 @@
+package dev.drover.agents;
+
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Wires an agent from its environment and runs it until the process ends. Configuration problems and a
+ * CA mismatch end the process with {@link #EXIT_CONFIGURATION} and a message saying what to do.
+ */
+final class AgentLauncher {
+
+    static final int EXIT_CONFIGURATION = 2;
+    static final String NODE_NAME = "DROVER_NODE_NAME";
+
+    private AgentLauncher() {
+    }
+
+    /** Runs the agent; returns only on failure, with the exit code. */
+    static int run(boolean nodeAgent, Map<String, String> env) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
+        AgentSettings settings;
+        AllowList allowList;
+        String node = null;
+        try {
+            settings = AgentSettings.fromEnvironment(env);
+            allowList = AllowList.detect(env);
+            if (nodeAgent) {
+                node = env.getOrDefault(NODE_NAME, "").strip();
+                if (node.isEmpty()) {
+                    throw new IllegalArgumentException(NODE_NAME + " is not set: the DaemonSet passes spec.nodeName in it.");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("drover agent: " + e.getMessage());
+            return EXIT_CONFIGURATION;
+        }
+        System.err.println("drover agent: " + settings + ", allow-list " + allowList.targets());
+        Vertx vertx = Vertx.vertx();
+        TunnelAgent agent = new TunnelAgent(vertx, settings, node, allowList,
+                new Backoff(Duration.ofMillis(250), Duration.ofSeconds(4), new Random()));
+        try {
+            agent.start().await();
+        } catch (CaMismatchException e) {
+            System.err.println("drover agent: " + e.getMessage());
+            vertx.close();
+            return EXIT_CONFIGURATION;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.stop();
+            vertx.close();
+        }));
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

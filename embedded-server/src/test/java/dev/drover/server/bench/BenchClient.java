@@ -1,0 +1,71 @@
+package dev.drover.server.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.Arrays;
+
+/** Measures one path (a loopback port that leads to {@link BenchTarget}). */
+final class BenchClient {
+
+    private BenchClient() {
+    }
+
+    /** MB/s (10^6 bytes) reading {@code bytes} of bulk data. */
+    static double throughput(int port, long bytes) throws IOException {
+        try (Socket socket = connect(port); InputStream in = socket.getInputStream()) {
+            socket.getOutputStream().write('B');
+            byte[] buffer = new byte[256 * 1024];
+            long read = 0;
+            long start = System.nanoTime();
+            while (read < bytes) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    throw new IOException("bulk stream ended after " + read + " bytes");
+                }
+                read += n;
+            }
+            return read / 1e6 / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Round-trip times in microseconds of {@code count} {@code size}-byte requests on one connection, after a warm-up. */
+    static double[] roundTrips(int port, int warmup, int count, int size) throws IOException {
+        try (Socket socket = connect(port); InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            out.write('E');
+            byte[] request = new byte[size];
+            byte[] response = new byte[size];
+            double[] micros = new double[count];
+            for (int i = -warmup; i < count; i++) {
+                long start = System.nanoTime();
+                out.write(request);
+                int got = 0;
+                while (got < size) {
+                    int n = in.read(response, got, size - got);
+                    if (n < 0) {
+                        throw new IOException("echo ended");
+                    }
+                    got += n;
+                }
+                if (i >= 0) {
+                    micros[i] = (System.nanoTime() - start) / 1e3;
+                }
+            }
+            Arrays.sort(micros);
+            return micros;
+        }
+    }
+
+    static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+
+    private static Socket connect(int port) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setTcpNoDelay(true);
+        socket.setReceiveBufferSize(1 << 20);
+        return socket;
+    }
+}

@@ -1,0 +1,237 @@
+package dev.drover.server.bench;
+
+import dev.drover.agents.ClusterAgentMain;
+import dev.drover.engine.model.Cluster;
+import dev.drover.engine.store.JsonCodec;
+import dev.drover.engine.store.ObjectKey;
+import dev.drover.server.DroverServer;
+import dev.drover.server.ServerConfig;
+import dev.drover.server.TunnelPortForwarder;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Tunnel benchmarks, all paths measured in the same run on the same box: direct loopback TCP, the
+ * Drover tunnel (TLS WebSocket, agent in its own JVM) and OpenSSH {@code ssh -L}. Then 1,000 simulated
+ * agents on one server. Prints a Markdown report (also to target/tunnel-bench.md); see
+ * BENCHMARKS-tunnel.md. Not a test: no assertions.
+ *
+ * <p>Run: {@code ./mvnw -o -pl embedded-server -am -Pbench-tunnel verify -DskipTests}
+ */
+public final class TunnelBenchmark {
+
+    static final String DIRECT = "direct loopback TCP";
+    static final String TUNNEL = "Drover tunnel (TLS WebSocket)";
+    static final String SSH = "OpenSSH ssh -L";
+    private static final long BULK_BYTES = Long.getLong("bench.bulkBytes", 1L << 30);
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    private static final int ROUND_TRIPS = Integer.getInteger("bench.roundTrips", 10_000);
+    private static final int AGENTS = Integer.getInteger("bench.agents", 1_000);
+    private static final String ONLY = System.getProperty("bench.only", "all");
+
+    private TunnelBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("drover-tunnel-bench");
+        StringBuilder report = new StringBuilder();
+        try (BenchTarget target = new BenchTarget()) {
+            DroverServer server = DroverServer.start(ServerConfig.defaults(0, work.resolve("data")));
+            Process agent = null;
+            SshForward ssh = null;
+            try {
+                String cluster = "c-bench";
+                server.store().create(ObjectKey.of(Cluster.KIND, cluster), Map.of(), new JsonCodec<>(Cluster.class)
+                        .encode(new Cluster(cluster, "bench", Cluster.Type.IMPORTED, "", null)));
+                String token = server.imports().start(cluster).token();
+                agent = startAgent(server, token, target.port(), work);
+                while (!server.sessions().state(cluster).clusterAgent()) {
+                    Thread.sleep(50);
+                }
+                TunnelPortForwarder forwarder = TunnelPortForwarder.start(server.vertx(), server.dialer(), cluster,
+                        "127.0.0.1:" + target.port()).await();
+                ssh = SshForward.start(work, target.port());
+                Map<String, Integer> paths = new LinkedHashMap<>();
+                paths.put(DIRECT, target.port());
+                paths.put(TUNNEL, forwarder.port());
+                paths.put(SSH, ssh.port());
+                if (ONLY.equals("all") || ONLY.contains("bulk")) {
+                    report.append(bulk(paths));
+                }
+                if (ONLY.equals("all") || ONLY.contains("rtt")) {
+                    report.append(roundTrips(paths));
+                }
+                if (ONLY.equals("all") || ONLY.contains("agents")) {
+                    report.append(agents(server, cluster, work));
+                }
+            } finally {
+                if (ssh != null) {
+                    ssh.close();
+                }
+                if (agent != null) {
+                    agent.destroyForcibly().waitFor();
+                }
+                server.close();
+            }
+        }
+        System.out.println(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "tunnel-bench.md"), report);
+        System.exit(0);
+    }
+
+    private static String bulk(Map<String, Integer> paths) throws Exception {
+        StringBuilder report = new StringBuilder("### Bulk throughput (" + (BULK_BYTES >> 20) + " MiB per run, median of "
+                + RUNS + ")\n\n| path | MB/s | runs |\n|---|---:|---|\n");
+        Map<String, Double> medians = new LinkedHashMap<>();
+        for (var path : paths.entrySet()) {
+            BenchClient.throughput(path.getValue(), BULK_BYTES / 4);
+            double[] runs = new double[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                runs[i] = BenchClient.throughput(path.getValue(), BULK_BYTES);
+            }
+            double[] sorted = runs.clone();
+            Arrays.sort(sorted);
+            medians.put(path.getKey(), sorted[RUNS / 2]);
+            report.append(String.format(Locale.ROOT, "| %s | %.0f | %s |%n", path.getKey(), sorted[RUNS / 2], round(runs)));
+            System.err.println(path.getKey() + " bulk " + round(runs));
+        }
+        double tunnel = medians.get(TUNNEL);
+        return report.append(String.format(Locale.ROOT, "%nTunnel / direct = **%.2f×** (target ≥ 0.3×); tunnel / ssh -L = **%.2f×**"
+                + " (target ≥ 1.0×).%n%n", tunnel / medians.get(DIRECT), tunnel / medians.get(SSH))).toString();
+    }
+
+    private static String roundTrips(Map<String, Integer> paths) throws Exception {
+        StringBuilder report = new StringBuilder("### Small request round trip (64 bytes on one connection, " + ROUND_TRIPS
+                + " requests after 2,000 warm-up)\n\n| path | p50 µs | p99 µs | p50 with a saturating stream µs"
+                + " | p99 with a saturating stream µs |\n|---|---:|---:|---:|---:|\n");
+        Map<String, double[]> quiet = new LinkedHashMap<>();
+        Map<String, double[]> loaded = new LinkedHashMap<>();
+        for (var path : paths.entrySet()) {
+            double[] idle = BenchClient.roundTrips(path.getValue(), 2_000, ROUND_TRIPS, 64);
+            double[] busy = underBulk(path.getValue(), () -> BenchClient.roundTrips(path.getValue(), 2_000, ROUND_TRIPS, 64));
+            quiet.put(path.getKey(), idle);
+            loaded.put(path.getKey(), busy);
+            report.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f |%n", path.getKey(),
+                    BenchClient.percentile(idle, 50), BenchClient.percentile(idle, 99),
+                    BenchClient.percentile(busy, 50), BenchClient.percentile(busy, 99)));
+            System.err.println(path.getKey() + " rtt p50 " + BenchClient.percentile(idle, 50));
+        }
+        return report.append(String.format(Locale.ROOT, "%nTunnel p50 / direct p50 = **%.2f×** (target ≤ 1.5×); ssh -L p50 /"
+                        + " direct p50 = %.2f×. Tunnel p99 with a saturating stream / tunnel p99 idle = **%.2f×** (target ≤ 2×);"
+                        + " ssh -L: %.2f×.%n%n",
+                p(quiet, TUNNEL, 50) / p(quiet, DIRECT, 50), p(quiet, SSH, 50) / p(quiet, DIRECT, 50),
+                p(loaded, TUNNEL, 99) / p(quiet, TUNNEL, 99), p(loaded, SSH, 99) / p(quiet, SSH, 99))).toString();
+    }
+
+    private static double p(Map<String, double[]> samples, String path, double percentile) {
+        return BenchClient.percentile(samples.get(path), percentile);
+    }
+
+    private static String agents(DroverServer server, String cluster, Path work) throws Exception {
+        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+        long heapBefore = heapAfterGc();
+        String token = server.imports().start(cluster).token();
+        Path ca = work.resolve("ca.pem");
+        Files.writeString(ca, server.caPem());
+        Process sims = new ProcessBuilder(java(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                SimulatedAgents.class.getName(), server.url(), token, String.valueOf(AGENTS), ca.toString())
+                .redirectErrorStream(true).start();
+        long start = System.nanoTime();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(sims.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("connected")) {
+                System.err.println("sims: " + line);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            while (server.sessions().sessionCount() < AGENTS + 1) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(2_000);
+            long heap = heapAfterGc();
+            int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+            return String.format(Locale.ROOT, "### %,d simulated agents on one server%n%n| | before | with %,d agents |%n|---|---:|---:|%n"
+                            + "| server heap after GC | %.1f MB | %.1f MB |%n| server threads | %d | %d |%n%n"
+                            + "All %,d connected (TLS + WebSocket upgrade + token check) in %.1f s; %.1f KB of heap per session."
+                            + " Target < 512 MB: **%s**.%n",
+                    AGENTS, AGENTS, heapBefore / 1e6, heap / 1e6, threadsBefore, threads, AGENTS, seconds,
+                    (heap - heapBefore) / 1e3 / AGENTS, heap < 512e6 ? "met" : "missed");
+        } finally {
+            sims.destroyForcibly().waitFor();
+        }
+    }
+
+    private interface Measurement {
+        double[] run() throws Exception;
+    }
+
+    private static double[] underBulk(int port, Measurement measurement) throws Exception {
+        AtomicBoolean done = new AtomicBoolean();
+        Thread bulk = Thread.ofPlatform().start(() -> {
+            while (!done.get()) {
+                try {
+                    BenchClient.throughput(port, 256L << 20);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        Thread.sleep(300);
+        try {
+            return measurement.run();
+        } finally {
+            done.set(true);
+            bulk.join();
+        }
+    }
+
+    private static Process startAgent(DroverServer server, String token, int targetPort, Path work) throws Exception {
+        Path kubeconfig = work.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
+                current-context: bench
+                contexts: [{name: bench, context: {cluster: bench}}]
+                clusters: [{name: bench, cluster: {server: "http://127.0.0.1:%d"}}]
+                """.formatted(targetPort));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+        String extra = System.getProperty("bench.agentJvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.split(" ")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClusterAgentMain.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("KUBERNETES_"));
+        builder.environment().putAll(Map.of("DROVER_SERVER", server.url(), "DROVER_TOKEN", token,
+                "DROVER_CA_CHECKSUM", server.caChecksum(), "KUBECONFIG", kubeconfig.toString()));
+        return builder.start();
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static List<Double> round(double[] values) {
+        List<Double> out = new ArrayList<>();
+        for (double v : values) {
+            out.add(Math.round(v * 10) / 10.0);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.drover.tunnel.protocol;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * What carries a {@link Session}'s frames: in production one WebSocket ({@link WebSocketTransport}),
+ * in tests an in-memory pair. All methods are called on the session's event-loop thread.
+ */
+public interface FrameTransport {
+
+    /** Sends one encoded frame as one message. Never blocks. */
+    void send(Buffer frame);
+
+    /** Whether the transport has queued enough that DATA should wait for {@link #drainHandler}. */
+    boolean writeQueueFull();
+
+    /** Called on the session's event loop when a full transport can take more. */
+    void drainHandler(Runnable handler);
+
+    /** Closes the transport with a WebSocket-style status code and a short reason. Idempotent. */
+    void close(int code, String reason);
+}

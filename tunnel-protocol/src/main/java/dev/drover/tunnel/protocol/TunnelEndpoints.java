@@ -1,0 +1,28 @@
+package dev.drover.tunnel.protocol;
+
+/** Paths and headers the server and the agents share. */
+public final class TunnelEndpoints {
+
+    /** The WebSocket endpoint agents connect to. */
+    public static final String CONNECT_PATH = "/v3/connect";
+    /** Serves the CA certificate PEM that {@link CaChecksum} covers. */
+    public static final String CA_CERTS_PATH = "/cacerts";
+    /** Carries the registration token on the WebSocket upgrade request. */
+    public static final String TOKEN_HEADER = "X-Drover-Token";
+    /** Set by node agents only: the node's name; the session key becomes {@code cluster:node}. */
+    public static final String NODE_HEADER = "X-Drover-Node";
+    /** Largest WebSocket frame and message either side accepts: one tunnel frame. */
+    public static final int MAX_WEBSOCKET_FRAME = Frame.MAX_FRAME_SIZE;
+
+    /**
+     * TLS suites both ends enable, in preference order: AES-128-GCM first (AES-NI makes it the fastest
+     * on the JDK's TLS; 128-bit keys are ample for a session key), then AES-256-GCM and ChaCha20.
+     */
+    public static final java.util.List<String> CIPHER_SUITES = java.util.List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
+
+    private TunnelEndpoints() {
+    }
+}

@@ -1,0 +1,430 @@
+package dev.drover.tunnel.protocol;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+import io.vertx.core.streams.WriteStream;
+import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One byte stream through a {@link Session}: a Vert.x {@link ReadStream} and {@link WriteStream} of
+ * buffers, so it pipes to and from sockets with back-pressure ({@code stream.pipeTo(socket)}).
+ *
+ * <p>Credit-based flow control: the peer may send at most {@code streamWindow} bytes that this side
+ * has not yet handed to its reader; each consumed half window goes back as a WINDOW_UPDATE. A paused
+ * or slow reader therefore holds at most one window in memory and stops only its own sender. Writes
+ * beyond the credit the peer granted queue here ({@link #writeQueueFull()} then tells a pipe to pause
+ * its source). {@link #end()} half-closes (FIN after queued data); {@link #reset(String)} aborts both
+ * directions. Handlers run on the session's event loop.
+ */
+public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffer> {
+
+    private final int id;
+    private final Session session;
+    private final boolean openedLocally;
+    private final String target;
+    private final int window;
+    private final ArrayDeque<Buffer> inbox = new ArrayDeque<>();
+    private final ArrayDeque<Buffer> outbox = new ArrayDeque<>();
+    private final ArrayDeque<Promise<Void>> outboxPromises = new ArrayDeque<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final Promise<Void> closed = Promise.promise();
+    private Promise<TunnelStream> opening;
+    private boolean open;
+    private long sendCredit;
+    private int receiveAllowance;
+    private int consumedUnacknowledged;
+    private int outboxHeadOffset;
+    private long demand = Long.MAX_VALUE;
+    private boolean remoteFin;
+    private boolean endDelivered;
+    private boolean finRequested;
+    private boolean finSent;
+    private Promise<Void> finPromise;
+    private TunnelException failure;
+    private Handler<Buffer> handler;
+    private Handler<Void> endHandler;
+    private volatile Handler<Throwable> exceptionHandler;
+    private volatile Handler<Void> drainHandler;
+    private volatile int writeQueueMaxSize;
+    private volatile boolean sawFull;
+    private long connectTimer = -1;
+    boolean waiting;
+
+    TunnelStream(int id, Session session, boolean openedLocally, SessionOptions options, String target) {
+        this.id = id;
+        this.session = session;
+        this.openedLocally = openedLocally;
+        this.target = target;
+        this.window = options.streamWindow();
+        this.receiveAllowance = window;
+        this.writeQueueMaxSize = options.writeQueueMaxSize();
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** The {@code host:port} this stream was opened to. */
+    public String target() {
+        return target;
+    }
+
+    /** Completes when the stream is gone in both directions; fails if it was reset or the tunnel closed. */
+    public Future<Void> closeFuture() {
+        return closed.future();
+    }
+
+    // ---- ReadStream -------------------------------------------------------------------------------
+
+    @Override
+    public TunnelStream handler(Handler<Buffer> handler) {
+        session.onLoop(() -> {
+            this.handler = handler;
+            deliver();
+        });
+        return this;
+    }
+
+    @Override
+    public TunnelStream pause() {
+        session.onLoop(() -> demand = 0);
+        return this;
+    }
+
+    @Override
+    public TunnelStream resume() {
+        session.onLoop(() -> {
+            demand = Long.MAX_VALUE;
+            deliver();
+        });
+        return this;
+    }
+
+    @Override
+    public TunnelStream fetch(long amount) {
+        session.onLoop(() -> {
+            demand = demand + amount < 0 ? Long.MAX_VALUE : demand + amount;
+            deliver();
+        });
+        return this;
+    }
+
+    @Override
+    public TunnelStream endHandler(Handler<Void> endHandler) {
+        session.onLoop(() -> {
+            this.endHandler = endHandler;
+            deliver();
+        });
+        return this;
+    }
+
+    @Override
+    public TunnelStream exceptionHandler(Handler<Throwable> handler) {
+        this.exceptionHandler = handler;
+        return this;
+    }
+
+    // ---- WriteStream ------------------------------------------------------------------------------
+
+    @Override
+    public Future<Void> write(Buffer data) {
+        Promise<Void> written = Promise.promise();
+        queuedBytes.addAndGet(data.length());
+        session.onLoop(() -> enqueue(data, written));
+        return written.future();
+    }
+
+    /** Half-closes: FIN follows the queued data; reading goes on until the peer ends too. */
+    @Override
+    public Future<Void> end() {
+        Promise<Void> ended = Promise.promise();
+        session.onLoop(() -> {
+            if (failure != null) {
+                ended.fail(failure);
+            } else if (finRequested) {
+                ended.complete();
+            } else {
+                finRequested = true;
+                finPromise = ended;
+                flush();
+            }
+        });
+        return ended.future();
+    }
+
+    @Override
+    public TunnelStream setWriteQueueMaxSize(int maxSize) {
+        this.writeQueueMaxSize = maxSize;
+        return this;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+        boolean full = queuedBytes.get() >= writeQueueMaxSize;
+        if (full) {
+            sawFull = true;
+        }
+        return full;
+    }
+
+    @Override
+    public TunnelStream drainHandler(Handler<Void> handler) {
+        this.drainHandler = handler;
+        return this;
+    }
+
+    /** Aborts both directions and tells the peer why. Idempotent, any thread. */
+    public void reset(String message) {
+        session.onLoop(() -> resetNow(Frame.Reset.CANCEL, message, true));
+    }
+
+    // ---- session side (event loop only) -----------------------------------------------------------
+
+    Session session() {
+        return session;
+    }
+
+    /** Bytes received and not yet handed to the reader (tests). */
+    int bufferedBytes() {
+        return inbox.stream().mapToInt(Buffer::length).sum();
+    }
+
+    boolean openedLocally() {
+        return openedLocally;
+    }
+
+    /** The peer has sent FIN and has been sent ours: it has dropped the stream, we may still be reading. */
+    boolean peerFinished() {
+        return remoteFin && finSent;
+    }
+
+    void connect(Promise<TunnelStream> opened, long timer) {
+        this.opening = opened;
+        this.connectTimer = timer;
+    }
+
+    void connectTimedOut() {
+        if (opening != null && failure == null) {
+            resetNow(Frame.Reset.CANCEL, "no answer from the peer to CONNECT " + target + " in time", true);
+        }
+    }
+
+    void acceptNow() {
+        if (failure == null && !open) {
+            open = true;
+            session.send(new Frame.ConnectOk(id, window));
+            flush();
+        }
+    }
+
+    void onConnectOk(int peerWindow) {
+        if (opening == null) {
+            throw new ProtocolException("duplicate CONNECT_OK for stream " + id);
+        }
+        grantSendCredit(peerWindow);
+        cancelConnectTimer();
+        open = true;
+        Promise<TunnelStream> p = opening;
+        opening = null;
+        p.complete(this);
+        flush();
+    }
+
+    void grantSendCredit(int credit) {
+        sendCredit += credit;
+        if (sendCredit > Frame.MAX_WINDOW) {
+            throw new ProtocolException("peer granted stream " + id + " more than " + Frame.MAX_WINDOW + " bytes of credit");
+        }
+    }
+
+    void onWindowUpdate(int increment) {
+        grantSendCredit(increment);
+        flush();
+    }
+
+    void onData(Buffer data) {
+        if (remoteFin || !open) {
+            throw new ProtocolException("DATA on stream " + id + (remoteFin ? " after FIN" : " before it was open"));
+        }
+        if (data.length() > receiveAllowance) {
+            throw new ProtocolException("flow-control violation on stream " + id + ": " + data.length()
+                    + " bytes sent with " + receiveAllowance + " allowed");
+        }
+        receiveAllowance -= data.length();
+        inbox.add(data);
+        deliver();
+    }
+
+    void onFin() {
+        if (remoteFin || !open) {
+            throw new ProtocolException("unexpected FIN on stream " + id);
+        }
+        remoteFin = true;
+        deliver();
+    }
+
+    void onReset(String message) {
+        String why = message.isEmpty() ? "reset by the peer" : message;
+        failNow(new TunnelException(opening != null ? "cannot open " + target + ": " + why : why));
+        session.unregister(this);
+    }
+
+    void resetNow(int code, String message, boolean tellPeer) {
+        if (failure != null) {
+            return;
+        }
+        if (tellPeer) {
+            session.send(new Frame.Reset(id, code, message));
+        }
+        failNow(new TunnelException(message));
+        session.unregister(this);
+    }
+
+    void failNow(TunnelException cause) {
+        if (failure != null) {
+            return;
+        }
+        failure = cause;
+        cancelConnectTimer();
+        inbox.clear();
+        outbox.clear();
+        queuedBytes.set(0);
+        if (opening != null) {
+            Promise<TunnelStream> p = opening;
+            opening = null;
+            p.fail(cause);
+        }
+        while (!outboxPromises.isEmpty()) {
+            outboxPromises.poll().tryFail(cause);
+        }
+        if (finPromise != null) {
+            finPromise.tryFail(cause);
+        }
+        Handler<Throwable> onError = exceptionHandler;
+        if (onError != null && open) {
+            onError.handle(cause);
+        }
+        closed.tryFail(cause);
+    }
+
+    private void cancelConnectTimer() {
+        if (connectTimer >= 0) {
+            session.context().owner().cancelTimer(connectTimer);
+            connectTimer = -1;
+        }
+    }
+
+    private void enqueue(Buffer data, Promise<Void> written) {
+        if (failure != null || finRequested) {
+            queuedBytes.addAndGet(-data.length());
+            written.fail(failure != null ? failure : new TunnelException("write after end() on stream " + id));
+            return;
+        }
+        if (data.length() == 0) {
+            written.complete();
+            return;
+        }
+        outbox.add(data);
+        outboxPromises.add(written);
+        flush();
+    }
+
+    /** Sends what credit and the transport allow; waits its turn when the transport is busy. */
+    private void flush() {
+        while (canSend()) {
+            if (session.mustWaitToWrite()) {
+                session.waitToWrite(this);
+                return;
+            }
+            writeOneFrame();
+        }
+        maybeSendFin();
+    }
+
+    private boolean canSend() {
+        return open && failure == null && !outbox.isEmpty() && sendCredit > 0;
+    }
+
+    /** Writes one DATA frame; returns whether more could go right away. Called in the session's turns. */
+    boolean writeOneFrame() {
+        if (!canSend()) {
+            maybeSendFin();
+            return false;
+        }
+        Buffer head = outbox.peek();
+        int length = (int) Math.min(Math.min(head.length() - outboxHeadOffset, sendCredit), Frame.MAX_DATA);
+        session.sendRaw(Frame.encodeData(id, head, outboxHeadOffset, outboxHeadOffset + length));
+        sendCredit -= length;
+        outboxHeadOffset += length;
+        if (outboxHeadOffset == head.length()) {
+            outbox.poll();
+            outboxHeadOffset = 0;
+            outboxPromises.poll().tryComplete();
+        }
+        long left = queuedBytes.addAndGet(-length);
+        if (sawFull && left < writeQueueMaxSize / 2) {
+            sawFull = false;
+            Handler<Void> drain = drainHandler;
+            if (drain != null) {
+                drain.handle(null);
+            }
+        }
+        if (outbox.isEmpty()) {
+            maybeSendFin();
+        }
+        return canSend();
+    }
+
+    private void maybeSendFin() {
+        if (finRequested && !finSent && open && failure == null && outbox.isEmpty()) {
+            finSent = true;
+            session.send(new Frame.Fin(id));
+            finPromise.tryComplete();
+            closeIfDone();
+        }
+    }
+
+    private void deliver() {
+        while (demand > 0 && handler != null && !inbox.isEmpty() && failure == null) {
+            Buffer data = inbox.poll();
+            if (demand != Long.MAX_VALUE) {
+                demand--;
+            }
+            handler.handle(data);
+            consumed(data.length());
+        }
+        if (remoteFin && inbox.isEmpty() && !endDelivered && failure == null && demand > 0) {
+            endDelivered = true;
+            Handler<Void> onEnd = endHandler;
+            if (onEnd != null) {
+                onEnd.handle(null);
+            }
+            closeIfDone();
+        }
+    }
+
+    private void consumed(int bytes) {
+        consumedUnacknowledged += bytes;
+        if (consumedUnacknowledged >= window / 2 && !remoteFin && failure == null) {
+            receiveAllowance += consumedUnacknowledged;
+            session.send(new Frame.WindowUpdate(id, consumedUnacknowledged));
+            consumedUnacknowledged = 0;
+        }
+    }
+
+    private void closeIfDone() {
+        if (finSent && endDelivered && failure == null) {
+            session.unregister(this);
+            closed.tryComplete();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TunnelStream[" + id + " -> " + target + "]";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.drover.tunnel.protocol;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketBase;
+
+/**
+ * Carries a {@link Session} over one WebSocket, one tunnel frame per binary message. Text messages
+ * are a protocol error. Works for both ends: the server's {@code ServerWebSocket} and the agent's
+ * client {@code WebSocket}.
+ */
+public final class WebSocketTransport implements FrameTransport {
+
+    private final WebSocketBase socket;
+
+    private WebSocketTransport(WebSocketBase socket) {
+        this.socket = socket;
+    }
+
+    /**
+     * Starts a session over {@code socket}. Call on the socket's event loop (its connect or upgrade
+     * handler) before any message can arrive.
+     */
+    public static Session attach(WebSocketBase socket, Session.Role role, SessionOptions options, StreamAcceptor acceptor) {
+        Session session = new Session(new WebSocketTransport(socket), role, options, acceptor);
+        socket.binaryMessageHandler(session::receive);
+        socket.textMessageHandler(text -> session.fail(
+                new ProtocolException("text message on the tunnel, which speaks binary frames only"), 1003));
+        socket.exceptionHandler(e -> session.transportClosed("connection failed: " + e.getMessage()));
+        socket.closeHandler(v -> session.transportClosed(closeReason(socket)));
+        return session;
+    }
+
+    private static String closeReason(WebSocketBase socket) {
+        Short code = socket.closeStatusCode();
+        String reason = socket.closeReason();
+        return "connection closed" + (code == null ? "" : " (" + code + (reason == null || reason.isEmpty() ? "" : ": " + reason) + ")");
+    }
+
+    @Override
+    public void send(Buffer frame) {
+        socket.writeBinaryMessage(frame);
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+        return socket.writeQueueFull();
+    }
+
+    @Override
+    public void drainHandler(Runnable handler) {
+        socket.drainHandler(v -> handler.run());
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        if (!socket.isClosed()) {
+            String shortReason = reason.length() > 120 ? reason.substring(0, 120) : reason;
+            socket.close((short) code, shortReason);
+        }
+    }
+}
