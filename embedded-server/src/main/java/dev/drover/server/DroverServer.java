@@ -1,8 +1,12 @@
 package dev.drover.server;
 
+import dev.drover.engine.auth.TokenService;
+import dev.drover.engine.model.User;
 import dev.drover.engine.pki.CertificateAuthority;
 import dev.drover.engine.pki.IssuedCertificate;
 import dev.drover.engine.reconcile.clusterconnected.ClusterConnectedReconciler;
+import dev.drover.engine.store.JsonCodec;
+import dev.drover.engine.store.ObjectKey;
 import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.sqlite.SqliteResourceStore;
 import dev.drover.engine.tunnel.ClusterImports;
@@ -40,12 +44,13 @@ public final class DroverServer implements AutoCloseable {
     private final ClusterImports imports;
     private final ClusterConnectedReconciler connected;
     private final HttpServer http;
+    private final AuthProxyRoute authProxy;
     private final String url;
     private final int port;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DroverServer(Vertx vertx, ResourceStore store, String caPem, SessionManager sessions, Dialer dialer,
-                         ClusterImports imports, ClusterConnectedReconciler connected, HttpServer http, String url) {
+                         ClusterImports imports, ClusterConnectedReconciler connected, HttpServer http, AuthProxyRoute authProxy, String url) {
         this.vertx = vertx;
         this.store = store;
         this.caPem = caPem;
@@ -54,6 +59,7 @@ public final class DroverServer implements AutoCloseable {
         this.imports = imports;
         this.connected = connected;
         this.http = http;
+        this.authProxy = authProxy;
         this.url = url;
         this.port = http.actualPort();
     }
@@ -95,11 +101,15 @@ public final class DroverServer implements AutoCloseable {
             ClusterImports imports = new ClusterImports(store, tokens, new ImportManifest(config.agentImage()), url,
                     CaChecksum.of(caPem));
             ImportRoute importRoute = new ImportRoute(vertx, imports);
+            AuthProxyRoute authProxy = new AuthProxyRoute(vertx, store, new TokenService(store, Clock.systemUTC(),
+                    name -> store.get(ObjectKey.of(User.KIND, name)).map(new JsonCodec<>(User.class)::decode)),
+                    config.dataDirectory(), sessions, dialer, config.reconnectWait(), config.proxy());
             routes.add(HttpMethod.GET, TunnelEndpoints.CONNECT_PATH, (request, m) -> tunnel.handle(request))
                     .add(HttpMethod.GET, TunnelEndpoints.CA_CERTS_PATH, (request, m) -> request.response()
                             .putHeader("Content-Type", "application/x-pem-file").end(caPem))
-                    .add(HttpMethod.GET, ClusterImports.IMPORT_PATH + "([a-z0-9.]{1,100})\\.yaml", importRoute::handle);
-            return new DroverServer(vertx, store, caPem, sessions, dialer, imports, connected, http, url);
+                    .add(HttpMethod.GET, ClusterImports.IMPORT_PATH + "([a-z0-9.]{1,100})\\.yaml", importRoute::handle)
+                    .add(null, AuthProxyRoute.PATH, authProxy::handle);
+            return new DroverServer(vertx, store, caPem, sessions, dialer, imports, connected, http, authProxy, url);
         } catch (RuntimeException e) {
             vertx.close().await();
             store.close();
@@ -141,6 +151,11 @@ public final class DroverServer implements AutoCloseable {
         return store;
     }
 
+    /** The auth proxy at {@code /k8s/clusters/<id>/}: its token service and the downstream credentials. */
+    public AuthProxyRoute authProxy() {
+        return authProxy;
+    }
+
     public Vertx vertx() {
         return vertx;
     }
@@ -152,6 +167,7 @@ public final class DroverServer implements AutoCloseable {
             return;
         }
         http.close().await();
+        authProxy.close();
         sessions.closeAll("server shutting down");
         connected.close();
         vertx.close().await();

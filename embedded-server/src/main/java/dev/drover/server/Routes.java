@@ -19,6 +19,7 @@ final class Routes implements Handler<HttpServerRequest> {
 
     private final List<Route> routes = new ArrayList<>();
 
+    /** Adds a route; a {@code null} method matches every method. */
     Routes add(HttpMethod method, String pathRegex, BiConsumer<HttpServerRequest, Matcher> handler) {
         routes.add(new Route(method, Pattern.compile(pathRegex), handler));
         return this;
@@ -28,7 +29,7 @@ final class Routes implements Handler<HttpServerRequest> {
     public void handle(HttpServerRequest request) {
         for (Route route : routes) {
             Matcher matcher = route.path().matcher(request.path());
-            if (route.method().equals(request.method()) && matcher.matches()) {
+            if ((route.method() == null || route.method().equals(request.method())) && matcher.matches()) {
                 route.handler().accept(request, matcher);
                 return;
             }

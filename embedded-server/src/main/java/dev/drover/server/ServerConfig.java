@@ -1,5 +1,6 @@
 package dev.drover.server;
 
+import dev.drover.engine.authproxy.ProxySettings;
 import dev.drover.tunnel.protocol.SessionOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +16,15 @@ import java.util.List;
  * @param reconnectWait how long a dial waits for an absent agent
  * @param tunnel        the server end's session options
  * @param agentImage    the agents' container image in import manifests
+ * @param proxy         the auth proxy's limits (request body size, token cache)
  */
 public record ServerConfig(int port, Path dataDirectory, List<String> hostnames, Duration reconnectWait,
-                           SessionOptions tunnel, String agentImage) {
+                           SessionOptions tunnel, String agentImage, ProxySettings proxy) {
+
+    public ServerConfig(int port, Path dataDirectory, List<String> hostnames, Duration reconnectWait,
+                        SessionOptions tunnel, String agentImage) {
+        this(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, ProxySettings.DEFAULTS);
+    }
 
     public static ServerConfig defaults(int port, Path dataDirectory) {
         return new ServerConfig(port, dataDirectory, List.of("localhost"), Duration.ofSeconds(15), SessionOptions.DEFAULTS,
@@ -25,14 +32,18 @@ public record ServerConfig(int port, Path dataDirectory, List<String> hostnames,
     }
 
     public ServerConfig withReconnectWait(Duration wait) {
-        return new ServerConfig(port, dataDirectory, hostnames, wait, tunnel, agentImage);
+        return new ServerConfig(port, dataDirectory, hostnames, wait, tunnel, agentImage, proxy);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, dataDirectory, hostnames, reconnectWait, tunnel, agentImage);
+        return new ServerConfig(newPort, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, proxy);
     }
 
     public ServerConfig withTunnel(SessionOptions options) {
-        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, options, agentImage);
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, options, agentImage, proxy);
+    }
+
+    public ServerConfig withProxy(ProxySettings settings) {
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, settings);
     }
 }
