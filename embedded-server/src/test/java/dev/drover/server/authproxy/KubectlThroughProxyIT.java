@@ -9,9 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real kubectl of this machine through a proxy context, against fabric8's mock API server. */
+@Timeout(120)
 class KubectlThroughProxyIT {
 
     @TempDir

@@ -82,6 +82,12 @@ final class ProxyFixture implements AutoCloseable {
         agents.add(connectAgent(server.imports().start(id).token()));
     }
 
+    /** An imported cluster with its credential whose agent never connects. */
+    void tunnelClusterWithoutAgent(String id, String url) {
+        cluster(new Cluster(id, id, Cluster.Type.IMPORTED, "", null));
+        server.authProxy().credentials().put(id, url, "", DOWNSTREAM_TOKEN);
+    }
+
     private void cluster(Cluster cluster) {
         server.store().create(ObjectKey.of(Cluster.KIND, cluster.id()), Map.of(), new JsonCodec<>(Cluster.class).encode(cluster));
     }

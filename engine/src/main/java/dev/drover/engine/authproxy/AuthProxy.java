@@ -52,7 +52,7 @@ public final class AuthProxy implements AutoCloseable {
         this.tokens = new TokenCache(tokens, store, clock, settings);
         this.upstreams = new Upstreams(vertx, store, credentials, tunnels, settings);
         this.requests = new RequestForwarder(settings);
-        this.upgrades = new UpgradeSplicer(settings);
+        this.upgrades = new UpgradeSplicer();
         this.maxBodyBytes = settings.maxRequestBodyBytes();
     }
 

@@ -48,8 +48,9 @@ final class RequestForwarder {
             received[0] += chunk.length();
             if (received[0] > maxBodyBytes) {
                 request.handler(null);
-                out.reset();
+                // answer first: resetting the upstream request fails its response, which must not answer instead
                 KubeStatus.send(request, 413, "Request body is larger than the proxy's limit of " + maxBodyBytes + " bytes.", true);
+                out.reset();
                 return;
             }
             out.write(chunk);
@@ -86,6 +87,8 @@ final class RequestForwarder {
             in.handler(chunk -> { }).endHandler(v -> response.end());
             return;
         }
+        // the head goes out now: a watch's client waits for it before any event exists
+        response.writeHead();
         in.pipe().endOnFailure(false).to(response).onFailure(e -> {
             if (!response.ended() && !response.closed()) {
                 response.reset();

@@ -1,63 +1,106 @@
 package dev.drover.engine.authproxy;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.impl.http1.Http1ServerConnection;
 import io.vertx.core.net.NetSocket;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Passes a protocol upgrade (WebSocket, or SPDY/3.1 as kubectl exec, attach and port-forward use) to the
  * API server and, once it answers 101, splices the two raw connections: from then on bytes flow both
  * ways untouched, with back-pressure, until either side closes. Only the upgrade request itself is
- * authenticated and rewritten; what follows belongs to the user's session. A refusal (any status but
- * 101) is relayed as an ordinary response.
+ * authenticated and rewritten; what follows belongs to the user's session.
+ *
+ * <p>Both ends work below Vert.x's HTTP API, because it upgrades GET requests only and kubectl's SPDY
+ * upgrades are POSTs: upstream, the request head is written on a raw (TLS) connection and the answer's
+ * head parsed here; towards the client, GETs use {@code toNetSocket} and other methods take the HTTP/1.1
+ * connection over and write the 101 as bytes. {@code AuthProxyStreamingIT} guards both.
  */
 final class UpgradeSplicer {
 
-    private final long connectTimeoutMillis;
-
-    UpgradeSplicer(ProxySettings settings) {
-        this.connectTimeoutMillis = settings.connectTimeout().toMillis();
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(UpgradeSplicer.class);
 
     void forward(HttpServerRequest request, Upstream upstream, String uri, MultiMap headers) {
-        upstream.options(request.method(), uri, connectTimeoutMillis)
-                .compose(options -> upstream.client().request(options.setHeaders(headers)))
-                .compose(out -> out.connect())
-                .onSuccess(in -> answer(request, in))
-                .onFailure(e -> AuthProxy.fail(request, upstream.clusterId(), e));
+        String host = upstream.host().contains(":") ? "[" + upstream.host() + "]" : upstream.host();
+        Buffer head = ResponseHead.requestHead(request.method().name(), upstream.basePath() + uri, host + ":" + upstream.port(), headers);
+        upstream.dialRaw().onSuccess(socket -> {
+            Buffer received = Buffer.buffer();
+            socket.handler(chunk -> {
+                received.appendBuffer(chunk);
+                ResponseHead answer;
+                try {
+                    answer = ResponseHead.parse(received);
+                } catch (IllegalStateException e) {
+                    socket.close();
+                    AuthProxy.fail(request, upstream.clusterId(), e);
+                    return;
+                }
+                if (answer != null) {
+                    socket.handler(null);
+                    socket.pause();
+                    answer(request, answer, socket, upstream.clusterId());
+                }
+            });
+            socket.closeHandler(v -> AuthProxy.fail(request, upstream.clusterId(),
+                    new ProxyFailure(503, "Cluster " + upstream.clusterId() + "'s API server closed the connection during the upgrade.")));
+            socket.write(head);
+        }).onFailure(e -> AuthProxy.fail(request, upstream.clusterId(), e));
     }
 
-    private static void answer(HttpServerRequest request, HttpClientResponse in) {
-        HttpServerResponse response = request.response();
-        if (in.statusCode() != 101) {
-            relayRefusal(in, response);
+    private static void answer(HttpServerRequest request, ResponseHead answer, NetSocket upstream, String clusterId) {
+        upstream.closeHandler(null);
+        if (answer.status() != 101) {
+            // a refusal (401, 403, 400 …): its head is relayed; the body, rarely more than a Status, is not awaited
+            upstream.close();
+            KubeStatus.send(request, answer.status(), "The API server of cluster " + clusterId + " refused the upgrade (HTTP "
+                    + answer.status() + ").", false);
             return;
         }
-        NetSocket upstream = in.netSocket();
-        upstream.pause();
-        for (Map.Entry<String, String> header : in.headers()) {
-            String name = header.getKey();
-            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")) {
-                response.headers().add(name, header.getValue());
+        clientSocket(request, answer.headers()).onSuccess(client -> {
+            if (answer.rest().length() > 0) {
+                client.write(answer.rest());
             }
-        }
-        request.toNetSocket().onSuccess(client -> splice(client, upstream)).onFailure(e -> upstream.close());
+            splice(client, upstream);
+        }).onFailure(e -> {
+            LOG.info("Upgrade of {} {} could not take over the client connection: {}", request.method(), request.path(), e.toString());
+            upstream.close();
+            request.connection().close();
+        });
     }
 
-    private static void relayRefusal(HttpClientResponse in, HttpServerResponse response) {
-        response.setStatusCode(in.statusCode()).setStatusMessage(in.statusMessage());
-        for (Map.Entry<String, String> header : in.headers()) {
-            if (!ImpersonationHeaders.isHopByHop(header.getKey())) {
-                response.headers().add(header.getKey(), header.getValue());
+    /** The client's raw connection, after the 101 with the API server's headers went out. */
+    private static Future<NetSocket> clientSocket(HttpServerRequest request, MultiMap upstreamHeaders) {
+        HttpServerResponse response = request.response();
+        if (request.method() == HttpMethod.GET) {
+            for (Map.Entry<String, String> header : upstreamHeaders) {
+                if (!isFraming(header.getKey())) {
+                    response.headers().add(header.getKey(), header.getValue());
+                }
+            }
+            return request.toNetSocket();
+        }
+        if (!(request.connection() instanceof Http1ServerConnection connection)) {
+            return Future.failedFuture("a " + request.method() + " upgrade needs an HTTP/1.1 connection");
+        }
+        StringBuilder head = new StringBuilder("HTTP/1.1 101 Switching Protocols\r\n");
+        for (Map.Entry<String, String> header : upstreamHeaders) {
+            if (!isFraming(header.getKey())) {
+                head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
             }
         }
-        if (!response.headers().contains("Content-Length")) {
-            response.setChunked(true);
-        }
-        in.pipeTo(response);
+        head.append("\r\n");
+        return connection.netSocket().compose(socket -> socket.write(head.toString()).map(socket));
+    }
+
+    private static boolean isFraming(String name) {
+        return name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding");
     }
 
     /** Both directions with back-pressure; either side closing closes the other once its writes are out. */

@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +15,7 @@ import java.util.function.Supplier;
  *
  * @param clusterId cluster
  * @param client    shared by all requests to this cluster; closed when the upstream is replaced
+ * @param raw       for protocol upgrades, which are spliced as bytes (same trust as {@code client})
  * @param ssl       https
  * @param host      host of the API server URL (Host header, SNI, certificate check)
  * @param port      its port
@@ -22,8 +26,8 @@ import java.util.function.Supplier;
  * @param clusterSource      the cluster's type and endpoint it was built from, to notice changes
  * @param credentialRevision the credential's store revision it was built from
  */
-record Upstream(String clusterId, HttpClient client, boolean ssl, String host, int port, String basePath, String bearer,
-                Supplier<Future<io.vertx.core.net.SocketAddress>> dialAt, String clusterSource, long credentialRevision) {
+record Upstream(String clusterId, HttpClient client, NetClient raw, boolean ssl, String host, int port, String basePath, String bearer,
+                Supplier<Future<SocketAddress>> dialAt, String clusterSource, long credentialRevision) {
 
     static String clusterSource(dev.drover.engine.model.Cluster cluster) {
         return cluster.type() + "|" + cluster.apiEndpoint();
@@ -37,6 +41,12 @@ record Upstream(String clusterId, HttpClient client, boolean ssl, String host, i
             return Future.succeededFuture(options);
         }
         return dialAt.get().map(options::setServer);
+    }
+
+    /** A new raw connection to the API server (TLS checked against {@code host}), for an upgrade. */
+    Future<NetSocket> dialRaw() {
+        Future<SocketAddress> address = dialAt == null ? Future.succeededFuture(SocketAddress.inetSocketAddress(port, host)) : dialAt.get();
+        return address.compose(a -> raw.connect(a, host));
     }
 
     @Override

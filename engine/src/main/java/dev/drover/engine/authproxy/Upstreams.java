@@ -17,6 +17,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.net.URI;
 import java.util.Map;
@@ -109,7 +111,7 @@ final class Upstreams implements AutoCloseable {
         int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
         String basePath = uri.getRawPath() == null || uri.getRawPath().equals("/") ? "" : stripSlash(uri.getRawPath());
         String target = (uri.getHost().contains(":") ? "[" + uri.getHost() + "]" : uri.getHost()) + ":" + port;
-        return new Upstream(clusterId, client(ssl, credential.caPem()), ssl, uri.getHost(), port, basePath, credential.token(),
+        return new Upstream(clusterId, client(ssl, credential.caPem()), rawClient(ssl, credential.caPem()), ssl, uri.getHost(), port, basePath, credential.token(),
                 direct ? null : () -> tunnels.endpoint(clusterId, target), Upstream.clusterSource(cluster), credential.revision());
     }
 
@@ -122,6 +124,19 @@ final class Upstreams implements AutoCloseable {
             options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(caPem)));
         }
         return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64));
+    }
+
+    private NetClient rawClient(boolean ssl, String caPem) {
+        NetClientOptions options = new NetClientOptions().setSsl(ssl).setTcpNoDelay(true)
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setIdleTimeout((int) settings.idleTimeout().toSeconds());
+        if (ssl) {
+            options.setHostnameVerificationAlgorithm("HTTPS");
+            if (!caPem.isEmpty()) {
+                options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(caPem)));
+            }
+        }
+        return vertx.createNetClient(options);
     }
 
     /** A change of the cluster or its credential retires the upstream only if what it was built from changed. */
@@ -146,7 +161,10 @@ final class Upstreams implements AutoCloseable {
     }
 
     private void retire(Upstream upstream) {
-        vertx.setTimer(RETIRE_AFTER_MILLIS, t -> upstream.client().close());
+        vertx.setTimer(RETIRE_AFTER_MILLIS, t -> {
+            upstream.client().close();
+            upstream.raw().close();
+        });
     }
 
     private static String stripSlash(String path) {
@@ -157,7 +175,10 @@ final class Upstreams implements AutoCloseable {
     public void close() {
         clusterInformer.close();
         credentialInformer.close();
-        byCluster.values().forEach(f -> f.onSuccess(u -> u.client().close()));
+        byCluster.values().forEach(f -> f.onSuccess(u -> {
+            u.client().close();
+            u.raw().close();
+        }));
         byCluster.clear();
         lookups.shutdownNow();
     }
