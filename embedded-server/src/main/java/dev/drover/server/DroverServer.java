@@ -93,7 +93,8 @@ public final class DroverServer implements AutoCloseable {
                     .setTcpNoDelay(true)
                     .setReuseAddress(true)
                     .setAcceptUnmaskedFrames(true)
-                    .setPort(config.port());
+                    // all instances share one port; -1 is Vert.x's "one random port shared by every instance"
+                    .setPort(config.port() == 0 ? -1 : config.port());
             TunnelEndpoints.CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
             HttpServer http = vertx.createHttpServer(options).requestHandler(routes);
             http.listen().await();
@@ -109,6 +110,11 @@ public final class DroverServer implements AutoCloseable {
                             .putHeader("Content-Type", "application/x-pem-file").end(caPem))
                     .add(HttpMethod.GET, ClusterImports.IMPORT_PATH + "([a-z0-9.]{1,100})\\.yaml", importRoute::handle)
                     .add(null, AuthProxyRoute.PATH, authProxy::handle);
+            // one more instance per further core: a single HttpServer instance serves all its connections on one
+            // event loop, which would cap the auth proxy at one core (BENCHMARKS-proxy.md)
+            for (int i = 1; i < Runtime.getRuntime().availableProcessors(); i++) {
+                vertx.createHttpServer(options).requestHandler(routes).listen().await();
+            }
             return new DroverServer(vertx, store, caPem, sessions, dialer, imports, connected, http, authProxy, url);
         } catch (RuntimeException e) {
             vertx.close().await();

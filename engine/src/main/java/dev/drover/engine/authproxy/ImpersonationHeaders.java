@@ -24,6 +24,12 @@ final class ImpersonationHeaders {
     static final String EXTRA_PROVIDER = "drover.dev/provider";
     static final String AUTHENTICATED = "system:authenticated";
 
+    // computed once: these are set on every proxied request
+    private static final String TOKEN_ID_HEADER = extraHeader(EXTRA_TOKEN_ID);
+    private static final String USERNAME_HEADER = extraHeader(EXTRA_USERNAME);
+    private static final String PRINCIPAL_HEADER = extraHeader(EXTRA_PRINCIPAL);
+    private static final String PROVIDER_HEADER = extraHeader(EXTRA_PROVIDER);
+
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
             "transfer-encoding", "upgrade", "host", "content-length", "expect", "http2-settings");
     private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie");
@@ -55,10 +61,10 @@ final class ImpersonationHeaders {
         Set<String> groups = new LinkedHashSet<>(identity.groups());
         groups.add(AUTHENTICATED);
         groups.forEach(group -> out.add("Impersonate-Group", group));
-        out.set(extraHeader(EXTRA_TOKEN_ID), identity.tokenId());
-        out.set(extraHeader(EXTRA_USERNAME), identity.username());
-        out.set(extraHeader(EXTRA_PRINCIPAL), identity.provider() + "://" + identity.username());
-        out.set(extraHeader(EXTRA_PROVIDER), identity.provider());
+        out.set(TOKEN_ID_HEADER, identity.tokenId());
+        out.set(USERNAME_HEADER, identity.username());
+        out.set(PRINCIPAL_HEADER, identity.provider() + "://" + identity.username());
+        out.set(PROVIDER_HEADER, identity.provider());
         return out;
     }
 

@@ -42,7 +42,11 @@ final class RequestForwarder {
         HttpServerResponse response = request.response();
         // a client that goes away (kubectl ^C on a watch) must end the upstream request too
         response.closeHandler(v -> out.reset());
-        out.response().onSuccess(in -> relay(in, response)).onFailure(e -> AuthProxy.fail(request, clusterId, e));
+        out.response().onSuccess(in -> relay(in, response)).onFailure(e -> {
+            if (!response.closed()) {
+                AuthProxy.fail(request, clusterId, e);
+            } // else: the client left first and its leaving reset this request; nobody to tell
+        });
         long[] received = {0};
         request.handler(chunk -> {
             received[0] += chunk.length();
@@ -69,6 +73,8 @@ final class RequestForwarder {
     }
 
     private static void relay(HttpClientResponse in, HttpServerResponse response) {
+        // a reset after the pipe finished (client gone) would otherwise be logged as unhandled
+        in.exceptionHandler(e -> { });
         if (response.ended() || response.closed()) {
             in.request().reset();
             return;
