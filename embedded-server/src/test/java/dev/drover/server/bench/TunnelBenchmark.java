@@ -79,7 +79,10 @@ public final class TunnelBenchmark {
                     ssh.close();
                 }
                 if (agent != null) {
-                    agent.destroyForcibly().waitFor();
+                    agent.destroy();
+                    if (!agent.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                        agent.destroyForcibly().waitFor();
+                    }
                 }
                 server.close();
             }
