@@ -87,7 +87,7 @@ public final class DroverServer implements AutoCloseable {
                     .setTcpNoDelay(true)
                     .setReuseAddress(true)
                     .setAcceptUnmaskedFrames(true)
-                    .setSendBufferSize(TunnelEndpoints.SOCKET_SEND_BUFFER)
+                    .setSendBufferSize(TunnelEndpoints.SOCKET_SEND_BUFFER > 0 ? TunnelEndpoints.SOCKET_SEND_BUFFER : -1)
                     .setPort(config.port());
             TunnelEndpoints.CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
             HttpServer http = vertx.createHttpServer(options).requestHandler(routes);

@@ -19,7 +19,7 @@ public final class TunnelEndpoints {
      * session's round-robin queue, where a small request overtakes a bulk stream, not in a socket buffer
      * of megabytes behind it.
      */
-    public static final int SOCKET_SEND_BUFFER = 128 * 1024;
+    public static final int SOCKET_SEND_BUFFER = Integer.getInteger("drover.tunnel.sendBuffer", 128 * 1024);
 
     /**
      * TLS suites both ends enable, in preference order: AES-128-GCM first (AES-NI makes it the fastest
