@@ -75,7 +75,7 @@ public final class DroverServer implements AutoCloseable {
             RegistrationTokens tokens = new RegistrationTokens(store, Clock.systemUTC());
             TunnelServer tunnel = new TunnelServer(tokens.authorizer(), sessions, config.tunnel());
             ClusterConnectedReconciler connected = new ClusterConnectedReconciler(store, sessions, Clock.systemUTC());
-            connected.start();
+            connected.start(Duration.ofSeconds(30));
 
             Routes routes = new Routes();
             HttpServerOptions options = new HttpServerOptions()

@@ -19,7 +19,7 @@ public record SessionOptions(int streamWindow, int writeQueueMaxSize, int maxStr
 
     /** Defaults; the stream window can be tuned with {@code -Ddrover.tunnel.streamWindow=BYTES}. */
     public static final SessionOptions DEFAULTS = new SessionOptions(
-            Integer.getInteger("drover.tunnel.streamWindow", 1024 * 1024), 128 * 1024, 16_384,
+            Integer.getInteger("drover.tunnel.streamWindow", 256 * 1024), 128 * 1024, 16_384,
             Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
 
     public SessionOptions {
