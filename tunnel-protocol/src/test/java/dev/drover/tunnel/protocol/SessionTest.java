@@ -60,6 +60,10 @@ class SessionTest {
         await().until(opened::isComplete);
         assertThat(opened.cause()).hasMessageContaining("not on the allow-list").hasMessageContaining("10.0.0.1:22");
         assertThat(pair.agent().liveStreams()).isZero();
+        // and: a target the peer could not even parse fails locally instead of breaking the tunnel
+        assertThat(pair.server().open("a b:1").cause()).hasMessageContaining("invalid target");
+        assertThat(pair.server().open("x".repeat(300) + ":1").cause()).hasMessageContaining("invalid target");
+        assertThat(pair.server().isOpen()).isTrue();
     }
 
     @Test
