@@ -62,6 +62,7 @@ final class TunnelAgent {
                     .setMaxFrameSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME)
                     .setMaxMessageSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME)
                     .setTcpNoDelay(true)
+                    .setSendBufferSize(TunnelEndpoints.SOCKET_SEND_BUFFER > 0 ? TunnelEndpoints.SOCKET_SEND_BUFFER : -1)
                     .setConnectTimeout(10_000)
                     // Masking guards browsers' traffic through caching proxies; this is TLS end to end and
                     // not a browser, so frames go unmasked (one pass over every byte saved) unless

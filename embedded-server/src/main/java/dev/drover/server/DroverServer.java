@@ -75,7 +75,7 @@ public final class DroverServer implements AutoCloseable {
             RegistrationTokens tokens = new RegistrationTokens(store, Clock.systemUTC());
             TunnelServer tunnel = new TunnelServer(tokens.authorizer(), sessions, config.tunnel());
             ClusterConnectedReconciler connected = new ClusterConnectedReconciler(store, sessions, Clock.systemUTC());
-            connected.start();
+            connected.start(Duration.ofSeconds(30));
 
             Routes routes = new Routes();
             HttpServerOptions options = new HttpServerOptions()
@@ -87,6 +87,7 @@ public final class DroverServer implements AutoCloseable {
                     .setTcpNoDelay(true)
                     .setReuseAddress(true)
                     .setAcceptUnmaskedFrames(true)
+                    .setSendBufferSize(TunnelEndpoints.SOCKET_SEND_BUFFER > 0 ? TunnelEndpoints.SOCKET_SEND_BUFFER : -1)
                     .setPort(config.port());
             TunnelEndpoints.CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
             HttpServer http = vertx.createHttpServer(options).requestHandler(routes);

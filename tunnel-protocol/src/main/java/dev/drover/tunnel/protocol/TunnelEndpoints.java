@@ -15,6 +15,13 @@ public final class TunnelEndpoints {
     public static final int MAX_WEBSOCKET_FRAME = Frame.MAX_FRAME_SIZE;
 
     /**
+     * Kernel send buffer of tunnel connections. Small on purpose: frames that wait should wait in the
+     * session's round-robin queue, where a small request overtakes a bulk stream, not in a socket buffer
+     * of megabytes behind it.
+     */
+    public static final int SOCKET_SEND_BUFFER = Integer.getInteger("drover.tunnel.sendBuffer", 128 * 1024);
+
+    /**
      * TLS suites both ends enable, in preference order: AES-128-GCM first (AES-NI makes it the fastest
      * on the JDK's TLS; 128-bit keys are ample for a session key), then AES-256-GCM and ChaCha20.
      */

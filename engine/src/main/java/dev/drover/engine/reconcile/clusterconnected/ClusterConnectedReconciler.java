@@ -9,7 +9,9 @@ import dev.drover.engine.store.ObjectKey;
 import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.StoredObject;
 import dev.drover.engine.tunnel.SessionManager;
+import dev.drover.engine.store.ListRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,15 +45,33 @@ public final class ClusterConnectedReconciler implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts following session changes. Call once. */
-    public void start() {
-        sessions.addListener(clusterId -> queue.execute(() -> {
+    /**
+     * Starts following session changes, and after {@code resyncAfter} reconciles every imported cluster
+     * once, so a condition left True by a previous server run turns False if its agents never come back.
+     * Call once.
+     */
+    public void start(Duration resyncAfter) {
+        sessions.addListener(clusterId -> queue.execute(() -> reconcileLogged(clusterId)));
+        Thread.ofVirtual().name("clusterconnected-resync").start(() -> {
             try {
-                reconcile(clusterId);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not update the Connected condition of {}: {}", clusterId, e.toString());
+                Thread.sleep(resyncAfter);
+                for (StoredObject object : store.list(ListRequest.all(Cluster.KIND)).items()) {
+                    if (codec.decode(object).type() == Cluster.Type.IMPORTED) {
+                        queue.execute(() -> reconcileLogged(object.key().name()));
+                    }
+                }
+            } catch (InterruptedException | RuntimeException e) {
+                LOG.debug("Connected resync skipped: {}", e.toString());
             }
-        }));
+        });
+    }
+
+    private void reconcileLogged(String clusterId) {
+        try {
+            reconcile(clusterId);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not update the Connected condition of {}: {}", clusterId, e.toString());
+        }
     }
 
     /**
