@@ -93,6 +93,14 @@ final class ClusterWorkloads implements AutoCloseable {
         return informers.stream().allMatch(SharedIndexInformer::hasSynced);
     }
 
+    /**
+     * Whether every informer still runs. One whose first list failed (cluster unreachable at that
+     * moment) stops for good; the owner then starts over.
+     */
+    boolean isRunning() {
+        return informers.stream().allMatch(SharedIndexInformer::isRunning);
+    }
+
     int size() {
         return stores.stream().mapToInt(SummaryItemStore::size).sum();
     }

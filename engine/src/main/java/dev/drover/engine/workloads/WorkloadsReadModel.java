@@ -35,10 +35,15 @@ public final class WorkloadsReadModel implements AutoCloseable {
     }
 
     /**
-     * Starts following a cluster if not already; idempotent. Fails with the downstream's
-     * {@code ClusterUnreachableException} when it cannot be reached now.
+     * Starts following a cluster if not already, or again if its informers stopped (their first list
+     * failed); otherwise does nothing. Fails with the downstream's {@code ClusterUnreachableException}
+     * when it cannot be reached now.
      */
     public void follow(String clusterId) {
+        ClusterWorkloads current = clusters.get(clusterId);
+        if (current != null && !current.isRunning() && clusters.remove(clusterId, current)) {
+            current.close();
+        }
         clusters.computeIfAbsent(clusterId, id -> new ClusterWorkloads(id, clients.forCluster(id), fanOut));
     }
 
