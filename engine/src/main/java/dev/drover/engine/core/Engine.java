@@ -111,6 +111,10 @@ public final class Engine implements AutoCloseable {
 
     /** Store changes that mean a cluster needs another look. */
     private void startTriggers() {
+        workloads.addMembershipListener(clusterId -> {
+            reconcilers.enqueue(ProjectNamespacesReconciler.NAME, clusterId);
+            reconcilers.enqueue(RbacSyncReconciler.NAME, clusterId);
+        });
         informers.add(StoreInformer.start(store, Cluster.KIND, informerThreads, event -> clusterChanged(event.object().key().name())));
         informers.add(StoreInformer.start(store, Project.KIND, informerThreads, this::clusterScopedChanged));
         informers.add(StoreInformer.start(store, RoleBinding.KIND, informerThreads, this::clusterScopedChanged));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Workloads and pods of every followed cluster, cached in compact form and kept live by informers
@@ -18,6 +19,7 @@ public final class WorkloadsReadModel implements AutoCloseable {
     private final DownstreamClients clients;
     private final Map<String, ClusterWorkloads> clusters = new ConcurrentHashMap<>();
     private final List<WorkloadListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> membershipListeners = new CopyOnWriteArrayList<>();
     private final WorkloadListener fanOut = new WorkloadListener() {
         @Override
         public void changed(Workload workload) {
@@ -44,7 +46,17 @@ public final class WorkloadsReadModel implements AutoCloseable {
         if (current != null && !current.isRunning() && clusters.remove(clusterId, current)) {
             current.close();
         }
-        clusters.computeIfAbsent(clusterId, id -> new ClusterWorkloads(id, clients.forCluster(id), fanOut));
+        clusters.computeIfAbsent(clusterId, id -> new ClusterWorkloads(id, clients.forCluster(id), fanOut,
+                () -> membershipListeners.forEach(l -> l.accept(id))));
+    }
+
+    /**
+     * {@code listener} hears the cluster id whenever a namespace there joins, leaves or changes project
+     * (the annotation, changed by anyone), so project and RBAC reconcilers need not wait for a resync.
+     * Called on informer threads; must return fast.
+     */
+    public void addMembershipListener(Consumer<String> listener) {
+        membershipListeners.add(listener);
     }
 
     /** Stops following a cluster (deleted or gone) and drops its cache. Idempotent. */
