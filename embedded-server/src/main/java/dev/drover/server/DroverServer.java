@@ -56,8 +56,8 @@ public final class DroverServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** What exists before the port is bound. */
-    private record Parts(Vertx vertx, ServerTls tls, SessionManager sessions, Dialer dialer, CachingDownstreamClients clients,
-                         Engine engine, CredentialFiles credentials) {
+    private record Parts(Vertx vertx, Vertx downstream, ServerTls tls, SessionManager sessions, Dialer dialer,
+                         CachingDownstreamClients clients, Engine engine, CredentialFiles credentials) {
     }
 
     private DroverServer(Parts parts, HttpServer http, ApiRoutes apiRoutes, LocalManagementApi api, ClusterImports imports,
@@ -90,7 +90,10 @@ public final class DroverServer implements AutoCloseable {
             ApiAccessReports reports = new ApiAccessReports();
             TunnelServer tunnel = new TunnelServer(reports.recording(registrations.authorizer()), sessions, config.tunnel());
             CredentialFiles credentials = new CredentialFiles(config.dataDirectory().resolve("credentials"));
-            Vertx5HttpClientFactory httpClients = new Vertx5HttpClientFactory(vertx);
+            // fabric8 decodes responses on its event loops: a 3 MB pod list must not stall the API and the tunnels
+            Vertx downstream = Vertx.vertx();
+            opened.add(() -> downstream.close().await());
+            Vertx5HttpClientFactory httpClients = new Vertx5HttpClientFactory(downstream);
             CachingDownstreamClients clients = new CachingDownstreamClients(store, Map.of(
                     Cluster.Type.DIRECT, new DirectConnector(credentials, httpClients),
                     Cluster.Type.IMPORTED, new TunnelConnector(vertx, dialer, sessions, reports, httpClients))).start();
@@ -99,7 +102,7 @@ public final class DroverServer implements AutoCloseable {
             opened.remove(store); // the engine owns it now
             opened.add(engine);
             char[] bootstrap = engine.users().bootstrapAdmin().orElse(null);
-            Parts parts = new Parts(vertx, tls, sessions, dialer, clients, engine, credentials);
+            Parts parts = new Parts(vertx, downstream, tls, sessions, dialer, clients, engine, credentials);
 
             Routes routes = new Routes();
             HttpServer http = vertx.createHttpServer(httpOptions(config, tls)).requestHandler(routes);
@@ -214,8 +217,9 @@ public final class DroverServer implements AutoCloseable {
         http.close().await();
         apiRoutes.close();
         parts.sessions().closeAll("server shutting down");
+        api.close(); // reconcilers and informers stop before the clients they use are closed
         parts.clients().close();
-        api.close();
+        parts.downstream().close().await();
         parts.vertx().close().await();
     }
 }
