@@ -60,6 +60,7 @@ public final class ScaleBenchmark {
             String password = new String(server.takeBootstrapPassword().orElseThrow());
             try (RemoteManagementApi console = ServerHarness.connect(server, "admin", password)) {
                 WorkloadsReadModel model = server.engine().workloads();
+                long heapNoClusters = settledHeap();
                 long start = System.nanoTime();
                 Map<String, Integer> simByCluster = new HashMap<>();
                 for (int i = 0; i < CLUSTERS; i++) {
@@ -122,7 +123,7 @@ public final class ScaleBenchmark {
                 });
                 waitFor("every cluster change seen by the remote console", () -> toConsole.count() >= API_CHANGES);
 
-                report.append(ScaleReport.render(new ScaleReport.Figures(CLUSTERS, PODS, syncSeconds, ingestSeconds, heapEmpty, heapFull,
+                report.append(ScaleReport.render(new ScaleReport.Figures(CLUSTERS, PODS, syncSeconds, ingestSeconds, heapNoClusters, heapEmpty, heapFull,
                         heapPerPod, jsonPerPod, CHANGES, CHANGES_PER_SECOND, toReadModel.summary(), toReadModel.p99Millis(), API_CHANGES,
                         toConsole.summary(), toConsole.p99Millis(), loadBefore,
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())));

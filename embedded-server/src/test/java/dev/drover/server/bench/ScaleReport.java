@@ -12,7 +12,7 @@ final class ScaleReport {
     private ScaleReport() {
     }
 
-    record Figures(int clusters, int podsPerCluster, double syncSeconds, double ingestSeconds, long heapEmpty, long heapFull,
+    record Figures(int clusters, int podsPerCluster, double syncSeconds, double ingestSeconds, long heapNoClusters, long heapEmpty, long heapFull,
                    double heapPerPod, double jsonPerPod, int changes, int changesPerSecond, String readModelLatency,
                    double readModelP99, int apiChanges, String consoleLatency, double consoleP99, double loadBefore, double loadAfter) {
     }
@@ -29,7 +29,8 @@ final class ScaleReport {
                 | clusters × pods | %d × %d = %d pods |
                 | clusters created and every informer synced (0 pods) | %.1f s |
                 | %d pods announced by watch and cached | %.1f s (%.0f pods/s) |
-                | heap after GC, 0 pods → all pods | %.1f MiB → %.1f MiB |
+                | heap after GC: no clusters → clusters with 0 pods → all pods | %.1f → %.1f → %.1f MiB |
+                | heap per followed cluster (client, 7 informers, connections) | %.2f MiB |
                 | **heap per cached pod** | **%.0f bytes** |
                 | pod JSON as served (average) | %.0f bytes |
                 | **heap per pod ÷ JSON per pod** | **%.3f×** (target ≤ 5×) |
@@ -40,7 +41,8 @@ final class ScaleReport {
                 """, Runtime.getRuntime().availableProcessors(), cpuModel(), f.loadBefore(), f.loadAfter(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
                 f.clusters(), f.podsPerCluster(), pods, f.syncSeconds(), pods, f.ingestSeconds(), pods / f.ingestSeconds(),
-                f.heapEmpty() / 1048576.0, f.heapFull() / 1048576.0, f.heapPerPod(), f.jsonPerPod(), f.heapPerPod() / f.jsonPerPod(),
+                f.heapNoClusters() / 1048576.0, f.heapEmpty() / 1048576.0, f.heapFull() / 1048576.0,
+                (f.heapEmpty() - f.heapNoClusters()) / 1048576.0 / f.clusters(), f.heapPerPod(), f.jsonPerPod(), f.heapPerPod() / f.jsonPerPod(),
                 f.changes(), f.changesPerSecond(), f.readModelLatency(), f.readModelP99(), f.apiChanges(), f.consoleLatency(), f.consoleP99());
     }
 

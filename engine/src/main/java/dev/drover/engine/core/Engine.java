@@ -95,13 +95,13 @@ public final class Engine implements AutoCloseable {
             reconcilers.register(ClusterConnectedReconciler.NAME, false, () -> new ReconcileLoop<>(ClusterConnectedReconciler.NAME,
                     new ClusterConnectedReconciler(tunnels, statuses, clock), PER_CLUSTER, this::clusterIds));
         }
+        workloads = new WorkloadsReadModel(clients);
         reconcilers.register(ClusterHealthReconciler.NAME, false, () -> new ReconcileLoop<>(ClusterHealthReconciler.NAME,
-                new ClusterHealthReconciler(clients, statuses, clock), PER_CLUSTER, this::clusterIds));
+                new ClusterHealthReconciler(clients, statuses, clock, workloads::podRequests), PER_CLUSTER, this::clusterIds));
         reconcilers.register(ProjectNamespacesReconciler.NAME, false, () -> new ReconcileLoop<>(ProjectNamespacesReconciler.NAME,
                 new ProjectNamespacesReconciler(store, clients), PER_CLUSTER, this::clusterIds));
         reconcilers.register(RbacSyncReconciler.NAME, false, () -> new ReconcileLoop<>(RbacSyncReconciler.NAME,
                 new RbacSyncReconciler(store, clients), PER_CLUSTER, this::clusterIds));
-        workloads = new WorkloadsReadModel(clients);
         reconcilers.register(WorkloadCacheReconciler.NAME, false, () -> new ReconcileLoop<>(WorkloadCacheReconciler.NAME,
                 new WorkloadCacheReconciler(store, workloads), PER_CLUSTER, this::clusterIds));
         reconcilers.register(TokenCleanupReconciler.NAME, true, () -> new ReconcileLoop<>(TokenCleanupReconciler.NAME,

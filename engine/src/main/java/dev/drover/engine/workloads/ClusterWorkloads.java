@@ -115,7 +115,8 @@ final class ClusterWorkloads implements AutoCloseable {
     private Workload withProject(Workload w) {
         String project = projectByNamespace.getOrDefault(w.namespace(), "");
         return project.equals(w.projectId()) ? w : new Workload(w.clusterId(), w.kind(), w.namespace(), w.name(), project,
-                w.desired(), w.ready(), w.status(), w.images(), w.node(), w.owner(), w.labels(), w.resourceVersion());
+                w.desired(), w.ready(), w.status(), w.images(), w.node(), w.owner(), w.labels(), w.resourceVersion(),
+                w.cpuRequestMillis(), w.memoryRequestBytes());
     }
 
     @Override

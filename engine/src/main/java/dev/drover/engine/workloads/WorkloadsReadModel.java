@@ -103,6 +103,27 @@ public final class WorkloadsReadModel implements AutoCloseable {
                 .sorted(Comparator.comparing(Workload::name)).toList();
     }
 
+    /** What a cluster's running pods request in total: millicores and bytes. */
+    public record PodRequests(long cpuMillis, long memoryBytes) {
+    }
+
+    /**
+     * What the cluster's pods that still hold resources request, from the cache; empty until the
+     * cluster's informers have synced (then the caller must ask the cluster).
+     */
+    public Optional<PodRequests> podRequests(String clusterId) {
+        ClusterWorkloads cluster = clusters.get(clusterId);
+        if (cluster == null || !cluster.hasSynced()) {
+            return Optional.empty();
+        }
+        long[] sums = new long[2];
+        cluster.all().filter(Workload::holdsRequests).forEach(pod -> {
+            sums[0] += pod.cpuRequestMillis();
+            sums[1] += pod.memoryRequestBytes();
+        });
+        return Optional.of(new PodRequests(sums[0], sums[1]));
+    }
+
     /** Cached objects across all clusters (for metrics and the scale benchmark). */
     public int size() {
         return clusters.values().stream().mapToInt(ClusterWorkloads::size).sum();
