@@ -51,6 +51,7 @@ public final class DroverServer implements AutoCloseable {
     private final ApiRoutes apiRoutes;
     private final LocalManagementApi api;
     private final ClusterImports imports;
+    private final AuthProxyRoute authProxy;
     private final String url;
     private final AtomicReference<char[]> bootstrapPassword;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -61,12 +62,13 @@ public final class DroverServer implements AutoCloseable {
     }
 
     private DroverServer(Parts parts, HttpServer http, ApiRoutes apiRoutes, LocalManagementApi api, ClusterImports imports,
-                         String url, char[] bootstrapPassword) {
+                         AuthProxyRoute authProxy, String url, char[] bootstrapPassword) {
         this.parts = parts;
         this.http = http;
         this.apiRoutes = apiRoutes;
         this.api = api;
         this.imports = imports;
+        this.authProxy = authProxy;
         this.url = url;
         this.bootstrapPassword = new AtomicReference<>(bootstrapPassword);
     }
@@ -117,8 +119,12 @@ public final class DroverServer implements AutoCloseable {
                     .add(HttpMethod.GET, TunnelEndpoints.CA_CERTS_PATH, (request, m) -> request.response()
                             .putHeader("Content-Type", "application/x-pem-file").end(tls.caPem()))
                     .add(HttpMethod.GET, ClusterImports.IMPORT_PATH + "([a-z0-9.]{1,100})\\.yaml", importRoute::handle);
+            AuthProxyRoute authProxy = new AuthProxyRoute(vertx, store, engine.tokens(), config.dataDirectory(), sessions, dialer,
+                    config.reconnectWait(), config.proxy());
+            opened.add(authProxy);
+            routes.add(null, AuthProxyRoute.PATH, authProxy::handle);
             ApiRoutes apiRoutes = ApiRoutes.register(routes, vertx, api, engine.tokens(), engine.logins(), config.watchHeartbeat());
-            return new DroverServer(parts, http, apiRoutes, api, imports, url, bootstrap);
+            return new DroverServer(parts, http, apiRoutes, api, imports, authProxy, url, bootstrap);
         } catch (RuntimeException e) {
             Collections.reverse(opened);
             for (AutoCloseable resource : opened) {
@@ -210,6 +216,11 @@ public final class DroverServer implements AutoCloseable {
         return parts.vertx();
     }
 
+    /** The auth proxy at {@value AuthProxyRoute#PATH}, for tests that register downstream credentials. */
+    public AuthProxyRoute authProxy() {
+        return authProxy;
+    }
+
     /** Stops accepting, drops every tunnel and watch, stops the engine, closes the store. Blocking; idempotent. */
     @Override
     public void close() {
@@ -218,6 +229,7 @@ public final class DroverServer implements AutoCloseable {
         }
         http.close().await();
         apiRoutes.close();
+        authProxy.close();
         parts.sessions().closeAll("server shutting down");
         api.close(); // reconcilers and informers stop before the clients they use are closed
         parts.clients().close();

@@ -21,7 +21,10 @@ public final class Routes implements Handler<HttpServerRequest> {
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
 
-    /** Adds a route; {@code pathRegex} must match the whole (undecoded) path, its groups reach the handler. */
+    /**
+     * Adds a route; {@code pathRegex} must match the whole (undecoded) path, its groups reach the handler.
+     * A {@code null} method matches every method (the auth proxy passes them all on).
+     */
     public Routes add(HttpMethod method, String pathRegex, BiConsumer<HttpServerRequest, Matcher> handler) {
         routes.add(new Route(method, Pattern.compile(pathRegex), handler));
         return this;
@@ -31,7 +34,7 @@ public final class Routes implements Handler<HttpServerRequest> {
     public void handle(HttpServerRequest request) {
         for (Route route : routes) {
             Matcher matcher = route.path().matcher(request.path());
-            if (route.method().equals(request.method()) && matcher.matches()) {
+            if ((route.method() == null || route.method().equals(request.method())) && matcher.matches()) {
                 route.handler().accept(request, matcher);
                 return;
             }

@@ -1,6 +1,7 @@
 package dev.drover.server;
 
 import dev.drover.engine.auth.Authenticator;
+import dev.drover.engine.authproxy.ProxySettings;
 import dev.drover.tunnel.protocol.SessionOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +21,11 @@ import java.util.List;
  *                       for the generated CA
  * @param loginProviders external login providers (LDAP/AD) besides the local users
  * @param watchHeartbeat how often an idle API watch gets a bookmark
+ * @param proxy          the auth proxy's limits (request body size, token cache)
  */
 public record ServerConfig(int port, Path dataDirectory, List<String> hostnames, Duration reconnectWait,
                            SessionOptions tunnel, String agentImage, TlsFiles tls, List<Authenticator> loginProviders,
-                           Duration watchHeartbeat) {
+                           Duration watchHeartbeat, ProxySettings proxy) {
 
     public ServerConfig {
         hostnames = List.copyOf(hostnames);
@@ -42,34 +44,38 @@ public record ServerConfig(int port, Path dataDirectory, List<String> hostnames,
 
     public static ServerConfig defaults(int port, Path dataDirectory) {
         return new ServerConfig(port, dataDirectory, List.of("localhost"), Duration.ofSeconds(15), SessionOptions.DEFAULTS,
-                "drover/agent:0.1.0", null, List.of(), Duration.ofSeconds(10));
+                "drover/agent:0.1.0", null, List.of(), Duration.ofSeconds(10), ProxySettings.DEFAULTS);
     }
 
     public ServerConfig withReconnectWait(Duration wait) {
-        return new ServerConfig(port, dataDirectory, hostnames, wait, tunnel, agentImage, tls, loginProviders, watchHeartbeat);
+        return new ServerConfig(port, dataDirectory, hostnames, wait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, proxy);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat);
+        return new ServerConfig(newPort, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, proxy);
     }
 
     public ServerConfig withTunnel(SessionOptions options) {
-        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, options, agentImage, tls, loginProviders, watchHeartbeat);
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, options, agentImage, tls, loginProviders, watchHeartbeat, proxy);
     }
 
     public ServerConfig withHostnames(List<String> names) {
-        return new ServerConfig(port, dataDirectory, names, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat);
+        return new ServerConfig(port, dataDirectory, names, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, proxy);
     }
 
     public ServerConfig withTls(TlsFiles files) {
-        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, files, loginProviders, watchHeartbeat);
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, files, loginProviders, watchHeartbeat, proxy);
     }
 
     public ServerConfig withLoginProviders(List<Authenticator> providers) {
-        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, providers, watchHeartbeat);
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, providers, watchHeartbeat, proxy);
     }
 
     public ServerConfig withWatchHeartbeat(Duration interval) {
-        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, interval);
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, interval, proxy);
+    }
+
+    public ServerConfig withProxy(ProxySettings settings) {
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, settings);
     }
 }

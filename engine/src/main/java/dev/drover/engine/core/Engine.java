@@ -10,9 +10,12 @@ import dev.drover.engine.model.Cluster;
 import dev.drover.engine.model.Project;
 import dev.drover.engine.model.RoleBinding;
 import dev.drover.engine.model.RoleTemplate;
+import dev.drover.engine.model.Token;
+import dev.drover.engine.model.User;
 import dev.drover.engine.reconcile.ClusterStatusUpdater;
 import dev.drover.engine.reconcile.clusterconnected.ClusterConnectedReconciler;
 import dev.drover.engine.reconcile.clusterhealth.ClusterHealthReconciler;
+import dev.drover.engine.reconcile.kubeapiauth.KubeApiAuthReconciler;
 import dev.drover.engine.reconcile.projectnamespaces.ProjectNamespacesReconciler;
 import dev.drover.engine.reconcile.rbacsync.RbacSyncReconciler;
 import dev.drover.engine.reconcile.tokencleanup.TokenCleanupReconciler;
@@ -98,6 +101,8 @@ public final class Engine implements AutoCloseable {
         workloads = new WorkloadsReadModel(clients);
         reconcilers.register(ClusterHealthReconciler.NAME, false, () -> new ReconcileLoop<>(ClusterHealthReconciler.NAME,
                 new ClusterHealthReconciler(clients, statuses, clock, workloads::podRequests), PER_CLUSTER, this::clusterIds));
+        reconcilers.register(KubeApiAuthReconciler.NAME, false, () -> new ReconcileLoop<>(KubeApiAuthReconciler.NAME,
+                new KubeApiAuthReconciler(store, clients, clock), PER_CLUSTER, this::clusterIds));
         reconcilers.register(ProjectNamespacesReconciler.NAME, false, () -> new ReconcileLoop<>(ProjectNamespacesReconciler.NAME,
                 new ProjectNamespacesReconciler(store, clients), PER_CLUSTER, this::clusterIds));
         reconcilers.register(RbacSyncReconciler.NAME, false, () -> new ReconcileLoop<>(RbacSyncReconciler.NAME,
@@ -120,11 +125,17 @@ public final class Engine implements AutoCloseable {
         informers.add(StoreInformer.start(store, RoleBinding.KIND, informerThreads, this::clusterScopedChanged));
         informers.add(StoreInformer.start(store, RoleTemplate.KIND, informerThreads,
                 event -> clusterIds().forEach(id -> reconcilers.enqueue(RbacSyncReconciler.NAME, id))));
+        // a token issued, used, revoked or its user disabled changes what kube-api-auth must accept everywhere
+        informers.add(StoreInformer.start(store, Token.KIND, informerThreads,
+                event -> clusterIds().forEach(id -> reconcilers.enqueue(KubeApiAuthReconciler.NAME, id))));
+        informers.add(StoreInformer.start(store, User.KIND, informerThreads,
+                event -> clusterIds().forEach(id -> reconcilers.enqueue(KubeApiAuthReconciler.NAME, id))));
     }
 
     private void clusterChanged(String clusterId) {
         reconcilers.enqueue(ClusterConnectedReconciler.NAME, clusterId);
         reconcilers.enqueue(ClusterHealthReconciler.NAME, clusterId);
+        reconcilers.enqueue(KubeApiAuthReconciler.NAME, clusterId);
         reconcilers.enqueue(ProjectNamespacesReconciler.NAME, clusterId);
         reconcilers.enqueue(RbacSyncReconciler.NAME, clusterId);
         reconcilers.enqueue(WorkloadCacheReconciler.NAME, clusterId);
