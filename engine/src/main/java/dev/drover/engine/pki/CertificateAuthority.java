@@ -55,10 +55,14 @@ public final class CertificateAuthority {
         this.key = key;
     }
 
-    /** A new self-signed CA valid for {@code validity}. */
+    /** A new self-signed ECDSA P-256 CA valid for {@code validity}. */
     public static CertificateAuthority generate(String commonName, Duration validity) {
-        KeyPair pair = newKeyPair();
-        X500Name name = new X500Name("CN=" + commonName + ",O=Drover");
+        return generate(new X500Name("CN=" + commonName + ",O=Drover"), validity, KeyAlgorithm.ECDSA_P256);
+    }
+
+    /** A new self-signed CA with exactly this subject and key type (RKE's CAs are named just {@code CN=kube-ca}). */
+    public static CertificateAuthority generate(X500Name name, Duration validity, KeyAlgorithm algorithm) {
+        KeyPair pair = algorithm.newKeyPair();
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = builder(name, name, validity, pair)
@@ -103,24 +107,50 @@ public final class CertificateAuthority {
      * Issues a TLS server certificate; each of {@code names} becomes an IP or DNS SAN as it parses.
      */
     public IssuedCertificate issueServer(String commonName, Collection<String> names, Duration validity) {
-        KeyPair pair = newKeyPair();
+        return issue(new CertificateRequest(commonName, List.of("Drover"), List.copyOf(names), true, false, KeyAlgorithm.ECDSA_P256, validity));
+    }
+
+    /** Issues a leaf certificate as the request says (subject, SANs, server and/or client use, key type). */
+    public IssuedCertificate issue(CertificateRequest request) {
+        KeyPair pair = request.keyAlgorithm().newKeyPair();
         List<GeneralName> sans = new ArrayList<>();
-        for (String n : names) {
+        for (String n : request.names()) {
             sans.add(isIpAddress(n) ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n));
         }
+        StringBuilder subject = new StringBuilder("CN=").append(escape(request.commonName()));
+        request.organizations().forEach(o -> subject.append(",O=").append(escape(o)));
+        List<KeyPurposeId> purposes = new ArrayList<>();
+        if (request.server()) {
+            purposes.add(KeyPurposeId.id_kp_serverAuth);
+        }
+        if (request.client()) {
+            purposes.add(KeyPurposeId.id_kp_clientAuth);
+        }
+        int usage = KeyUsage.digitalSignature | (request.keyAlgorithm() == KeyAlgorithm.RSA_2048 ? KeyUsage.keyEncipherment : KeyUsage.keyAgreement);
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = builder(X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
-                    new X500Name("CN=" + commonName + ",O=Drover"), validity, pair)
+                    new X500Name(subject.toString()), request.validity(), pair)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(usage))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes.toArray(KeyPurposeId[]::new)))
                     .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(certificate));
+            if (!sans.isEmpty()) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans.toArray(GeneralName[]::new)));
+            }
             return new IssuedCertificate(sign(builder, key), pair.getPrivate(), certificate);
         } catch (GeneralSecurityException | CertIOException e) {
-            throw new PkiException("cannot issue a certificate for " + names + ": " + e.getMessage(), e);
+            throw new PkiException("cannot issue a certificate for " + request.commonName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The CA's private key as PEM (for cluster.rkestate, which carries the CA key like RKE's). */
+    public String keyPem() {
+        return Pem.encode(key);
+    }
+
+    private static String escape(String rdnValue) {
+        return rdnValue.replaceAll("([,+\"\\\\<>;=])", "\\\\$1");
     }
 
     public X509Certificate certificate() {
@@ -141,19 +171,9 @@ public final class CertificateAuthority {
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer) throws GeneralSecurityException {
         try {
             return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+                    builder.build(new JcaContentSignerBuilder(KeyAlgorithm.of(signer).signatureAlgorithm()).build(signer)));
         } catch (OperatorCreationException e) {
             throw new PkiException("cannot sign: " + e.getMessage(), e);
-        }
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new PkiException("this JDK cannot make ECDSA P-256 keys: " + e.getMessage(), e);
         }
     }
 
