@@ -113,7 +113,7 @@ public final class LocalManagementApi implements ManagementApi {
      * @param imports the server's import flow (registration tokens, manifest URLs)
      */
     public static LocalManagementApi serving(Engine engine, DownstreamCredentials credentials, ClusterImports imports) {
-        return new LocalManagementApi(engine, new EngineInfo(EngineMode.LAB, "server", EngineVersion.current()),
+        return new LocalManagementApi(engine, new EngineInfo(EngineMode.REMOTE, "drover server", EngineVersion.current()),
                 credentials, imports, () -> { });
     }
 

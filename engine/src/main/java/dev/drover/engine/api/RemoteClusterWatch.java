@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * revision it lists again and turns the difference into events (ADDED for new, MODIFIED for changed,
  * DELETED for vanished clusters), so the listener sees one consistent stream and never a duplicate.
  * A connection silent for longer than {@link #IDLE_LIMIT} (the server sends a bookmark every few
- * seconds) is given up as dead and replaced.
+ * seconds) is given up as dead and replaced. A server that refuses the watch (e.g. the login expired)
+ * is asked again every few seconds; the console learns of an expired login from its next command.
  *
  * <p>The listener is called on this client's threads, one event at a time, in order.
  */

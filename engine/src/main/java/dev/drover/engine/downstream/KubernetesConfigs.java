@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.OAuthTokenProvider;
 import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -18,6 +19,11 @@ public final class KubernetesConfigs {
     /** Long enough for a big list through a tunnel, short enough that a dead cluster is noticed. */
     static final int REQUEST_TIMEOUT_MILLIS = 15_000;
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    /**
+     * One Jackson mapping for every client: each new mapper introspects the whole Kubernetes model again
+     * and keeps about 4 MiB of caches, which was most of the heap a followed cluster cost (BENCHMARKS-scale.md).
+     */
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private KubernetesConfigs() {
     }
@@ -45,6 +51,7 @@ public final class KubernetesConfigs {
         if (tlsServerName != null) {
             config.withTlsServerName(tlsServerName);
         }
-        return new KubernetesClientBuilder().withConfig(config.build()).withHttpClientFactory(httpClients).build();
+        return new KubernetesClientBuilder().withConfig(config.build()).withHttpClientFactory(httpClients)
+                .withKubernetesSerialization(SERIALIZATION).build();
     }
 }
