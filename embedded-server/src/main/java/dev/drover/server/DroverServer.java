@@ -26,6 +26,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +51,8 @@ public final class DroverServer implements AutoCloseable {
 
     private final Parts parts;
     private final HttpServer http;
+    /** {@link #http} and one more instance on the same port per further core. */
+    private final List<HttpServer> listeners;
     private final ApiRoutes apiRoutes;
     private final LocalManagementApi api;
     private final ClusterImports imports;
@@ -61,10 +66,11 @@ public final class DroverServer implements AutoCloseable {
                          CachingDownstreamClients clients, Engine engine, CredentialFiles credentials) {
     }
 
-    private DroverServer(Parts parts, HttpServer http, ApiRoutes apiRoutes, LocalManagementApi api, ClusterImports imports,
+    private DroverServer(Parts parts, List<HttpServer> listeners, ApiRoutes apiRoutes, LocalManagementApi api, ClusterImports imports,
                          AuthProxyRoute authProxy, String url, char[] bootstrapPassword) {
         this.parts = parts;
-        this.http = http;
+        this.http = listeners.getFirst();
+        this.listeners = List.copyOf(listeners);
         this.apiRoutes = apiRoutes;
         this.api = api;
         this.imports = imports;
@@ -107,9 +113,8 @@ public final class DroverServer implements AutoCloseable {
             Parts parts = new Parts(vertx, downstream, tls, sessions, dialer, clients, engine, credentials);
 
             Routes routes = new Routes();
-            HttpServer http = vertx.createHttpServer(httpOptions(config, tls)).requestHandler(routes);
-            http.listen().await();
-            opened.add(() -> http.close().await());
+            List<HttpServer> listeners = listen(vertx, httpOptions(config, tls), routes, opened);
+            HttpServer http = listeners.getFirst();
             String url = "https://" + names.iterator().next() + ":" + http.actualPort();
             ClusterImports imports = new ClusterImports(store, registrations, new ImportManifest(config.agentImage()), url,
                     CaChecksum.of(tls.caPem()));
@@ -124,7 +129,7 @@ public final class DroverServer implements AutoCloseable {
             opened.add(authProxy);
             routes.add(null, AuthProxyRoute.PATH, authProxy::handle);
             ApiRoutes apiRoutes = ApiRoutes.register(routes, vertx, api, engine.tokens(), engine.logins(), config.watchHeartbeat());
-            return new DroverServer(parts, http, apiRoutes, api, imports, authProxy, url, bootstrap);
+            return new DroverServer(parts, listeners, apiRoutes, api, imports, authProxy, url, bootstrap);
         } catch (RuntimeException e) {
             Collections.reverse(opened);
             for (AutoCloseable resource : opened) {
@@ -136,6 +141,30 @@ public final class DroverServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * One HttpServer instance per core on one port (Vert.x shares the listening socket and hands connections
+     * to the instances' event loops in turn): a single instance serves all its connections on one event loop,
+     * which capped the auth proxy at one core (BENCHMARKS.md, "Auth proxy").
+     */
+    private static List<HttpServer> listen(Vertx vertx, HttpServerOptions options, Routes routes, List<AutoCloseable> opened) {
+        if (options.getPort() == 0) {
+            // Vert.x shares a socket between instances only for a fixed port, so a random one is chosen first
+            try (ServerSocket free = new ServerSocket(0)) {
+                options.setPort(free.getLocalPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException("No free port to listen on: " + e.getMessage(), e);
+            }
+        }
+        List<HttpServer> listeners = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, Runtime.getRuntime().availableProcessors()); i++) {
+            HttpServer listener = vertx.createHttpServer(options).requestHandler(routes);
+            listener.listen().await();
+            opened.add(() -> listener.close().await());
+            listeners.add(listener);
+        }
+        return listeners;
     }
 
     private static HttpServerOptions httpOptions(ServerConfig config, ServerTls tls) {
@@ -227,7 +256,7 @@ public final class DroverServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        http.close().await();
+        listeners.forEach(listener -> listener.close().await());
         apiRoutes.close();
         authProxy.close();
         parts.sessions().closeAll("server shutting down");

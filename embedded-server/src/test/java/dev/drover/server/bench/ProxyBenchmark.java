@@ -53,6 +53,16 @@ public final class ProxyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            benchmark();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // Vert.x's non-daemon threads would keep a failed run alive
+        }
+        System.exit(0);
+    }
+
+    private static void benchmark() throws Exception {
         requireTool("wrk");
         requireTool("nginx");
         Path work = Files.createTempDirectory("drover-proxy-bench");

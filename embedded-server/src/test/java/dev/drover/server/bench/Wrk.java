@@ -21,7 +21,10 @@ final class Wrk {
         String output = ProxyBenchmark.command("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
                 "-H", header, url);
         Matcher rate = RATE.matcher(output);
-        if (!rate.find() || output.contains("Non-2xx")) {
+        if (output.contains("Socket errors")) {
+            System.err.println("wrk reported socket errors against " + url + ":\n" + output);
+        }
+        if (!rate.find() || output.contains("Non-2xx") || Double.parseDouble(rate.group(1)) == 0) {
             throw new IllegalStateException("wrk against " + url + " failed:\n" + output);
         }
         double p50 = 0;

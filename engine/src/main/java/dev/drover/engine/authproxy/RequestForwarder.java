@@ -39,6 +39,8 @@ final class RequestForwarder {
         } else if (request.headers().contains("Transfer-Encoding", "chunked", true)) {
             out.setChunked(true);
         }
+        // failures reach us through out.response() (or the client having gone); unhandled they would be logged as errors
+        out.exceptionHandler(e -> { });
         HttpServerResponse response = request.response();
         // a client that goes away (kubectl ^C on a watch) must end the upstream request too
         response.closeHandler(v -> out.reset());
