@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Tunnel benchmarks, all paths measured in the same run on the same box: direct loopback TCP, the
  * Drover tunnel (TLS WebSocket, agent in its own JVM) and OpenSSH {@code ssh -L}. Then 1,000 simulated
  * agents on one server. Prints a Markdown report (also to target/tunnel-bench.md); see
- * BENCHMARKS-tunnel.md. Not a test: no assertions.
+ * BENCHMARKS.md ("Tunnel"). Not a test: no assertions.
  *
  * <p>Run: {@code ./mvnw -o -pl embedded-server -am -Pbench-tunnel verify -DskipTests}
  */

@@ -9,6 +9,7 @@ import dev.drover.engine.model.User;
 import dev.drover.engine.store.JsonCodec;
 import dev.drover.engine.store.ObjectKey;
 import dev.drover.engine.store.ResourceStore;
+import dev.drover.engine.store.StoredObject;
 import dev.drover.engine.store.StoreInformer;
 import dev.drover.engine.store.WatchEvent;
 import io.vertx.core.Context;
@@ -20,8 +21,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,10 +42,18 @@ import java.util.concurrent.Executors;
  * {@link ProxySettings#tokenCacheTtl()} in any case. The short TTL also keeps idle timeouts honest:
  * an active token is re-validated, and so touched, more often than the store records its last use.
  * Only a digest of the secret is kept, never the bearer itself. Thread-safe.
+ *
+ * <p>Why validations are shared and refreshed ahead: a miss costs a memory-hard hash (Argon2, tens of ms of
+ * CPU). When a busy token's entry expired, every request in flight missed at once — 64 concurrent Argon2
+ * runs stalled a 2-core server for seconds (BENCHMARKS.md, "Auth proxy"). Now concurrent misses for the
+ * same token, secret and cluster share one validation, and an entry used in the last quarter of its TTL is
+ * re-validated in the background while it keeps serving. A store write that only moves the token's
+ * last-used time no longer evicts it either (the validation's own touch did, every minute).
  */
 public final class TokenCache implements AutoCloseable {
 
-    private record Entry(TokenIdentity identity, byte[] secretDigest, long validUntilNanos, Instant expiresAt) {
+    private record Entry(TokenIdentity identity, byte[] secretDigest, long validUntilNanos, long refreshAfterNanos,
+                         Instant expiresAt, String secretHash) {
     }
 
     private final TokenService tokens;
@@ -49,6 +62,8 @@ public final class TokenCache implements AutoCloseable {
     private final Duration ttl;
     private final int maxEntries;
     private final Map<String, Entry> byTokenId = new ConcurrentHashMap<>();
+    /** Validations running now, by token id, cluster and secret digest. */
+    private final Map<String, CompletableFuture<TokenIdentity>> running = new ConcurrentHashMap<>();
     private final JsonCodec<Token> tokenCodec = new JsonCodec<>(Token.class);
     private final ExecutorService misses = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("authproxy-token-", 0).factory());
@@ -85,19 +100,47 @@ public final class TokenCache implements AutoCloseable {
                 return Future.failedFuture(new ForbiddenException("Token " + id + " is scoped to cluster "
                         + identity.clusterId() + " and cannot be used for cluster " + clusterId + "."));
             }
+            if (System.nanoTime() - entry.refreshAfterNanos() >= 0) {
+                // the secret matched this entry, so a failure now means the token itself went bad
+                validate(bearer, id, digest, clusterId).whenComplete((ok, e) -> {
+                    if (e instanceof AuthenticationException) {
+                        byTokenId.remove(id, entry);
+                    }
+                });
+            }
             return Future.succeededFuture(identity);
         }
         Promise<TokenIdentity> promise = Promise.promise();
+        validate(bearer, id, digest, clusterId).whenComplete((identity, e) -> context.runOnContext(v -> {
+            if (e == null) {
+                promise.complete(identity);
+            } else {
+                promise.fail(e);
+            }
+        }));
+        return promise.future();
+    }
+
+    /** One validation at a time per token, cluster and secret; callers arriving meanwhile share its result. */
+    private CompletableFuture<TokenIdentity> validate(String bearer, String id, byte[] digest, String clusterId) {
+        String key = id + '|' + clusterId + '|' + HexFormat.of().formatHex(digest);
+        CompletableFuture<TokenIdentity> mine = new CompletableFuture<>();
+        CompletableFuture<TokenIdentity> theirs = running.putIfAbsent(key, mine);
+        if (theirs != null) {
+            return theirs;
+        }
         misses.execute(() -> {
             try {
                 TokenIdentity identity = tokens.authenticate(bearer, clusterId);
                 remember(id, identity, digest);
-                context.runOnContext(v -> promise.complete(identity));
+                mine.complete(identity);
             } catch (RuntimeException e) {
-                context.runOnContext(v -> promise.fail(e));
+                mine.completeExceptionally(e);
+            } finally {
+                running.remove(key, mine);
             }
         });
-        return promise.future();
+        return mine;
     }
 
     private boolean isFresh(Entry entry) {
@@ -107,19 +150,35 @@ public final class TokenCache implements AutoCloseable {
 
     private void remember(String id, TokenIdentity identity, byte[] digest) {
         // read after authenticate: an expiry honoured from the cache must be the stored one
-        Instant expiresAt = store.get(ObjectKey.of(Token.KIND, id)).map(tokenCodec::decode).map(Token::expiresAt).orElse(null);
+        Optional<Token> stored = store.get(ObjectKey.of(Token.KIND, id)).map(tokenCodec::decode);
+        if (stored.isEmpty()) {
+            return;
+        }
         if (byTokenId.size() >= maxEntries) {
             Iterator<String> oldest = byTokenId.keySet().iterator();
             if (oldest.hasNext()) {
                 byTokenId.remove(oldest.next());
             }
         }
-        byTokenId.put(id, new Entry(identity, digest, System.nanoTime() + ttl.toNanos(), expiresAt));
+        long now = System.nanoTime();
+        Entry entry = new Entry(identity, digest, now + ttl.toNanos(), now + ttl.toNanos() / 4 * 3,
+                stored.get().expiresAt(), stored.get().secretHash());
+        byTokenId.put(id, entry);
+        // a revocation between authenticate and put evicted nothing; its store write is visible now
+        Optional<Token> after = store.get(ObjectKey.of(Token.KIND, id)).map(tokenCodec::decode);
+        if (after.isEmpty() || !stillValid(entry, after.get())) {
+            byTokenId.remove(id, entry);
+        }
     }
 
     /** Forgets the token's validation; the next request with it is checked against the store. */
     public void evict(String tokenId) {
         byTokenId.remove(tokenId);
+    }
+
+    /** Whether a validation of {@code tokenId} is cached (tests). */
+    boolean holds(String tokenId) {
+        return byTokenId.containsKey(tokenId);
     }
 
     /** Entries held now (tests, metrics). */
@@ -128,8 +187,31 @@ public final class TokenCache implements AutoCloseable {
     }
 
     private void tokenChanged(WatchEvent event) {
-        if (event.type() != WatchEvent.Type.ADDED) {
-            evict(event.object().key().name());
+        if (event.type() == WatchEvent.Type.ADDED) {
+            return;
+        }
+        String id = event.object().key().name();
+        Entry entry = byTokenId.get(id);
+        if (entry != null && event.type() == WatchEvent.Type.MODIFIED && stillValid(entry, decode(event.object()))) {
+            return; // only its last use moved
+        }
+        evict(id);
+    }
+
+    /** Whether {@code token} as stored now still says what {@code entry} remembers of it. */
+    private static boolean stillValid(Entry entry, Token token) {
+        TokenIdentity identity = entry.identity();
+        return token != null && token.enabled() && token.secretHash().equals(entry.secretHash())
+                && Objects.equals(token.expiresAt(), entry.expiresAt()) && token.username().equals(identity.username())
+                && Objects.equals(token.provider(), identity.provider()) && Objects.equals(token.groups(), identity.groups())
+                && Objects.equals(token.clusterId(), identity.clusterId());
+    }
+
+    private Token decode(StoredObject object) {
+        try {
+            return tokenCodec.decode(object);
+        } catch (RuntimeException unreadable) {
+            return null;
         }
     }
 

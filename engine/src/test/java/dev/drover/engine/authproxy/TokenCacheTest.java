@@ -114,6 +114,24 @@ class TokenCacheTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> cache.size() == 0);
     }
 
+    @Test
+    void recordingTheTokensLastUseKeepsItsValidationCached() {
+        // given: two cached tokens, and the last-use granularity passed so that a validation writes the token
+        IssuedToken other = tokens.issue(new Principal("alice", "Alice", "ldap", List.of("devs"), false),
+                new TokenRequest(Duration.ofHours(1), null, "c-1", "other"));
+        cache.authenticate(context, token.value(), "c-1").await();
+        cache.authenticate(context, other.value(), "c-1").await();
+        clock.advance(Duration.ofMinutes(2));
+
+        // when: the token's last use is recorded, then the other token is revoked by another writer
+        tokens.authenticate(token.value(), "c-1");
+        new TokenService(store, clock, name -> java.util.Optional.empty()).revoke(other.id());
+
+        // then: the watch delivered both in order; only the revocation evicted
+        await().atMost(Duration.ofSeconds(5)).until(() -> !cache.holds(other.id()));
+        assertThat(cache.holds(token.id())).isTrue();
+    }
+
     private static final class MovableClock extends Clock {
         private volatile Instant now = Instant.parse("2026-11-23T10:00:00Z");
 
