@@ -20,11 +20,15 @@ import dev.drover.server.api.ApiRoutes;
 import dev.drover.tunnel.protocol.CaChecksum;
 import dev.drover.tunnel.protocol.TunnelEndpoints;
 import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -144,9 +149,11 @@ public final class DroverServer implements AutoCloseable {
     }
 
     /**
-     * One HttpServer instance per core on one port (Vert.x shares the listening socket and hands connections
-     * to the instances' event loops in turn): a single instance serves all its connections on one event loop,
-     * which capped the auth proxy at one core (BENCHMARKS.md, "Auth proxy").
+     * One HttpServer instance per core on one port, each on its own event loop (Vert.x shares the listening
+     * socket and hands connections to the instances in turn). A single instance serves all its connections
+     * on one event loop, which capped the auth proxy and the tunnels at one core (BENCHMARKS.md, "Auth
+     * proxy"). The instances are verticle instances because listeners created from one plain thread all
+     * land on that thread's one (sticky) event-loop context.
      */
     private static List<HttpServer> listen(Vertx vertx, HttpServerOptions options, Routes routes, List<AutoCloseable> opened) {
         if (options.getPort() == 0) {
@@ -157,14 +164,15 @@ public final class DroverServer implements AutoCloseable {
                 throw new UncheckedIOException("No free port to listen on: " + e.getMessage(), e);
             }
         }
-        List<HttpServer> listeners = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, Runtime.getRuntime().availableProcessors()); i++) {
-            HttpServer listener = vertx.createHttpServer(options).requestHandler(routes);
-            listener.listen().await();
-            opened.add(() -> listener.close().await());
-            listeners.add(listener);
-        }
-        return listeners;
+        List<HttpServer> listeners = new CopyOnWriteArrayList<>();
+        String deployment = vertx.deployVerticle(() -> new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                return vertx.createHttpServer(options).requestHandler(routes).listen().onSuccess(listeners::add);
+            }
+        }, new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))).await();
+        opened.add(() -> vertx.undeploy(deployment).await());
+        return List.copyOf(listeners);
     }
 
     private static HttpServerOptions httpOptions(ServerConfig config, ServerTls tls) {
@@ -181,6 +189,11 @@ public final class DroverServer implements AutoCloseable {
                 .setSendBufferSize(TunnelEndpoints.SOCKET_SEND_BUFFER > 0 ? TunnelEndpoints.SOCKET_SEND_BUFFER : -1)
                 .setPort(config.port());
         TunnelEndpoints.CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
+        if (OpenSSLEngineOptions.isAvailable()) {
+            // BoringSSL instead of the JDK's SSLEngine: fewer copies and faster AES-GCM on every HTTPS request and
+            // tunnel frame (BENCHMARKS.md, "Auth proxy" and "Tunnel"); the JDK engine remains where it does not load
+            options.setSslEngineOptions(new OpenSSLEngineOptions());
+        }
         return options;
     }
 

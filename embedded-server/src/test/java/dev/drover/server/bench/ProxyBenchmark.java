@@ -93,7 +93,10 @@ public final class ProxyBenchmark {
             urls.put(NGINX, "https://127.0.0.1:" + nginx.port() + "/api/v1/namespaces");
             if (System.getProperty("bench.profile") != null) {
                 // profiling aid (-Dbench.profile=64 with -XX:StartFlightRecording): load on the Drover path only
-                Wrk.run(urls.get(DROVER), "Authorization: Bearer " + token.value(), Integer.getInteger("bench.profile"), SECONDS);
+                System.err.println(command("curl", "-sk", "-m", "10", "-w", "%{http_code} %{time_total}", "-H",
+                        "Authorization: Bearer " + token.value(), urls.get(DROVER)));
+                System.err.println(Wrk.run(urls.get(DROVER), "Authorization: Bearer " + token.value(),
+                        Integer.getInteger("bench.profile"), SECONDS).raw());
                 return;
             }
             report.append(machine(work)).append(run(urls, "Authorization: Bearer " + token.value()));

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.net.URI;
 import java.util.Map;
@@ -122,6 +123,10 @@ final class Upstreams implements AutoCloseable {
                 .setIdleTimeout((int) settings.idleTimeout().toSeconds());
         if (ssl && !caPem.isEmpty()) {
             options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(caPem)));
+        }
+        if (ssl && OpenSSLEngineOptions.isAvailable()) {
+            // BoringSSL when the server ships it (netty-tcnative): the proxy does TLS twice per request
+            options.setSslEngineOptions(new OpenSSLEngineOptions());
         }
         return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64));
     }
