@@ -131,15 +131,16 @@ public final class ProxyBenchmark {
                 }
             }
         }
-        StringBuilder out = new StringBuilder("\n| path | concurrency | requests/s (median of " + RUNS + ") | p50 ms | p99 ms |\n|---|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder("\n| path | concurrency | requests/s (median of " + RUNS + ") | every run, req/s | p50 ms | p99 ms |\n|---|---|---|---|---|---|\n");
         Map<String, Wrk.Result> medians = new LinkedHashMap<>();
         results.forEach((key, list) -> {
             Wrk.Result median = list.stream().sorted((a, b) -> Double.compare(a.requestsPerSecond(), b.requestsPerSecond()))
                     .toList().get(list.size() / 2);
             medians.put(key, median);
             String[] parts = key.split("\\|");
-            out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.3f | %.3f |%n", parts[0], parts[1],
-                    median.requestsPerSecond(), median.p50Millis(), median.p99Millis()));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %s | %.3f | %.3f |%n", parts[0], parts[1],
+                    median.requestsPerSecond(), list.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.requestsPerSecond()))
+                            .toList(), median.p50Millis(), median.p99Millis()));
         });
         out.append("\n| ratio | concurrency 1 | concurrency 64 | target |\n|---|---|---|---|\n");
         out.append(String.format(Locale.ROOT, "| Drover / direct, requests/s | %.2f | %.2f | >= 0.6 |%n",
