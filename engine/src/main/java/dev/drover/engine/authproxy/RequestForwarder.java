@@ -95,8 +95,10 @@ final class RequestForwarder {
             in.handler(chunk -> { }).endHandler(v -> response.end());
             return;
         }
-        // the head goes out now: a watch's client waits for it before any event exists
-        response.writeHead();
+        if (response.isChunked()) {
+            // the head goes out now: a watch's client waits for it before any event exists
+            response.writeHead();
+        } // else the body is bounded and its head leaves with its first bytes: one TLS record and write, not two
         in.pipe().endOnFailure(false).to(response).onFailure(e -> {
             if (!response.ended() && !response.closed()) {
                 response.reset();
