@@ -40,7 +40,8 @@ final class AgentLauncher {
         System.err.println("drover agent: " + settings + ", allow-list " + allowList.targets());
         Vertx vertx = Vertx.vertx();
         TunnelAgent agent = new TunnelAgent(vertx, settings, node, allowList,
-                new Backoff(Duration.ofMillis(250), Duration.ofSeconds(4), new Random()));
+                new Backoff(Duration.ofMillis(250), Duration.ofSeconds(4), new Random()),
+                () -> ApiServerAccess.read(env, ApiServerAccess.SERVICE_ACCOUNT));
         try {
             agent.start().await();
         } catch (CaMismatchException e) {

@@ -31,13 +31,19 @@ final class TunnelAgent {
     private final Backoff backoff;
     private final AllowListAcceptor acceptor;
     private final boolean maskFrames;
+    private final java.util.function.Supplier<ApiServerAccess> apiAccess;
     private WebSocketClient client;
     private volatile Session session;
     private volatile boolean stopped;
 
-    /** @param nodeName the node of a node agent, or {@code null} for the cluster agent */
-    TunnelAgent(Vertx vertx, AgentSettings settings, String nodeName, AllowList allowList, Backoff backoff) {
+    /**
+     * @param nodeName  the node of a node agent, or {@code null} for the cluster agent
+     * @param apiAccess read before every connection, so a rotated token is sent on the next one
+     */
+    TunnelAgent(Vertx vertx, AgentSettings settings, String nodeName, AllowList allowList, Backoff backoff,
+                java.util.function.Supplier<ApiServerAccess> apiAccess) {
         this.vertx = vertx;
+        this.apiAccess = apiAccess;
         this.settings = settings;
         this.nodeName = nodeName;
         this.backoff = backoff;
@@ -62,6 +68,7 @@ final class TunnelAgent {
                     .setMaxFrameSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME)
                     .setMaxMessageSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME)
                     .setTcpNoDelay(true)
+                    .setSendBufferSize(TunnelEndpoints.SOCKET_SEND_BUFFER > 0 ? TunnelEndpoints.SOCKET_SEND_BUFFER : -1)
                     .setConnectTimeout(10_000)
                     // Masking guards browsers' traffic through caching proxies; this is TLS end to end and
                     // not a browser, so frames go unmasked (one pass over every byte saved) unless
@@ -93,6 +100,17 @@ final class TunnelAgent {
                 .addHeader(TunnelEndpoints.TOKEN_HEADER, settings.token());
         if (nodeName != null) {
             options.addHeader(TunnelEndpoints.NODE_HEADER, nodeName);
+        }
+        ApiServerAccess access = apiAccess.get();
+        if (access.complete()) {
+            options.addHeader(TunnelEndpoints.API_SERVER_HEADER, access.server())
+                    .addHeader(TunnelEndpoints.API_TOKEN_HEADER, access.token());
+            if (!access.caCertPem().isEmpty()) {
+                options.addHeader(TunnelEndpoints.API_CA_HEADER, access.caBase64());
+            }
+        } else {
+            LOG.log(Level.WARNING, "No API server token to report (" + access + "): Drover can reach this cluster only"
+                    + " once the agent has its service account token");
         }
         client.connect(options).onSuccess(socket -> {
             backoff.reset();

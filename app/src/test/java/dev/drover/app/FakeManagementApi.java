@@ -2,6 +2,7 @@ package dev.drover.app;
 
 import dev.drover.engine.api.ApiEvent;
 import dev.drover.engine.api.ApiException;
+import dev.drover.engine.api.ClusterImport;
 import dev.drover.engine.api.ClusterKind;
 import dev.drover.engine.api.ClusterSummary;
 import dev.drover.engine.api.EngineInfo;
@@ -96,6 +97,17 @@ public final class FakeManagementApi implements ManagementApi {
                 "Pending", "", revision.get());
         emit(ApiEvent.Type.ADDED, created);
         return CompletableFuture.completedFuture(created);
+    }
+
+    @Override
+    public CompletableFuture<ClusterImport> importCluster(String clusterId) {
+        synchronized (this) {
+            if (!clusters.containsKey(clusterId)) {
+                return CompletableFuture.failedFuture(new ApiException(ApiException.Reason.NOT_FOUND, "Cluster " + clusterId + " does not exist."));
+            }
+        }
+        String url = "https://drover.test/v3/import/fake" + clusterId + ".yaml";
+        return CompletableFuture.completedFuture(new ClusterImport(clusterId, url, "kubectl apply -f " + url));
     }
 
     @Override

@@ -1,18 +1,25 @@
 package dev.drover.server;
 
-import dev.drover.engine.pki.CertificateAuthority;
-import dev.drover.engine.pki.IssuedCertificate;
-import dev.drover.engine.reconcile.clusterconnected.ClusterConnectedReconciler;
+import dev.drover.engine.api.LocalManagementApi;
+import dev.drover.engine.core.Engine;
+import dev.drover.engine.downstream.CachingDownstreamClients;
+import dev.drover.engine.downstream.CredentialFiles;
+import dev.drover.engine.downstream.DirectConnector;
+import dev.drover.engine.model.Cluster;
+import dev.drover.engine.runtime.Leadership;
 import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.sqlite.SqliteResourceStore;
+import dev.drover.engine.tunnel.ApiAccessReports;
 import dev.drover.engine.tunnel.ClusterImports;
 import dev.drover.engine.tunnel.Dialer;
 import dev.drover.engine.tunnel.ImportManifest;
 import dev.drover.engine.tunnel.RegistrationTokens;
 import dev.drover.engine.tunnel.SessionManager;
 import dev.drover.engine.tunnel.TunnelServer;
+import dev.drover.server.api.ApiRoutes;
 import dev.drover.tunnel.protocol.CaChecksum;
 import dev.drover.tunnel.protocol.TunnelEndpoints;
+import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -20,141 +27,213 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The headless server: binds HTTPS (certificate from the engine's CA in the data directory) and routes
- * the agent tunnel ({@value TunnelEndpoints#CONNECT_PATH}), the CA ({@value TunnelEndpoints#CA_CERTS_PATH})
- * and import manifests ({@code /v3/import/<token>.yaml}) to the engine. Everything is wired here, by
- * constructor, once ({@link #start}).
+ * The headless server: the real engine (store, auth, reconcilers, workloads read model) with clients
+ * for every downstream cluster — direct ones at their endpoint, agent ones through the tunnel — behind
+ * one HTTPS port serving the management API, the agent tunnel ({@value TunnelEndpoints#CONNECT_PATH}),
+ * the CA ({@value TunnelEndpoints#CA_CERTS_PATH}), import manifests and {@code /healthz}. Everything is
+ * wired here, by constructor, once ({@link #start}).
  */
 public final class DroverServer implements AutoCloseable {
 
-    private final Vertx vertx;
-    private final ResourceStore store;
-    private final String caPem;
-    private final SessionManager sessions;
-    private final Dialer dialer;
-    private final ClusterImports imports;
-    private final ClusterConnectedReconciler connected;
+    private final Parts parts;
     private final HttpServer http;
+    private final ApiRoutes apiRoutes;
+    private final LocalManagementApi api;
+    private final ClusterImports imports;
+    private final AuthProxyRoute authProxy;
     private final String url;
-    private final int port;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicReference<char[]> bootstrapPassword;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DroverServer(Vertx vertx, ResourceStore store, String caPem, SessionManager sessions, Dialer dialer,
-                         ClusterImports imports, ClusterConnectedReconciler connected, HttpServer http, String url) {
-        this.vertx = vertx;
-        this.store = store;
-        this.caPem = caPem;
-        this.sessions = sessions;
-        this.dialer = dialer;
-        this.imports = imports;
-        this.connected = connected;
-        this.http = http;
-        this.url = url;
-        this.port = http.actualPort();
+    /** What exists before the port is bound. */
+    private record Parts(Vertx vertx, Vertx downstream, ServerTls tls, SessionManager sessions, Dialer dialer,
+                         CachingDownstreamClients clients, Engine engine, CredentialFiles credentials) {
     }
 
-    /** Opens the store and the CA, binds the port and returns the running server. Blocking. */
+    private DroverServer(Parts parts, HttpServer http, ApiRoutes apiRoutes, LocalManagementApi api, ClusterImports imports,
+                         AuthProxyRoute authProxy, String url, char[] bootstrapPassword) {
+        this.parts = parts;
+        this.http = http;
+        this.apiRoutes = apiRoutes;
+        this.api = api;
+        this.imports = imports;
+        this.authProxy = authProxy;
+        this.url = url;
+        this.bootstrapPassword = new AtomicReference<>(bootstrapPassword);
+    }
+
+    /** Opens the store and the CA, starts the engine, binds the port and returns the running server. Blocking. */
     public static DroverServer start(ServerConfig config) {
-        ResourceStore store = SqliteResourceStore.open(config.dataDirectory());
-        Vertx vertx = Vertx.vertx();
+        List<AutoCloseable> opened = new ArrayList<>();
         try {
-            CertificateAuthority ca = CertificateAuthority.loadOrCreate(config.dataDirectory().resolve("pki"), "drover-ca");
+            ResourceStore store = SqliteResourceStore.open(config.dataDirectory());
+            opened.add(store);
+            Vertx vertx = Vertx.vertx();
+            opened.add(() -> vertx.close().await());
             Set<String> names = new LinkedHashSet<>(config.hostnames());
             names.add("localhost");
             names.add("127.0.0.1");
-            IssuedCertificate tls = ca.issueServer("drover-server", names, Duration.ofDays(365));
-            String caPem = ca.certificatePem();
+            ServerTls tls = ServerTls.load(config.dataDirectory(), config.tls(), names);
 
             SessionManager sessions = new SessionManager(vertx);
             Dialer dialer = new Dialer(sessions, config.reconnectWait());
-            RegistrationTokens tokens = new RegistrationTokens(store, Clock.systemUTC());
-            TunnelServer tunnel = new TunnelServer(tokens.authorizer(), sessions, config.tunnel());
-            ClusterConnectedReconciler connected = new ClusterConnectedReconciler(store, sessions, Clock.systemUTC());
-            connected.start();
+            RegistrationTokens registrations = new RegistrationTokens(store, Clock.systemUTC());
+            ApiAccessReports reports = new ApiAccessReports();
+            TunnelServer tunnel = new TunnelServer(reports.recording(registrations.authorizer()), sessions, config.tunnel());
+            CredentialFiles credentials = new CredentialFiles(config.dataDirectory().resolve("credentials"));
+            // fabric8 decodes responses on its event loops: a 3 MB pod list must not stall the API and the tunnels
+            Vertx downstream = Vertx.vertx();
+            opened.add(() -> downstream.close().await());
+            Vertx5HttpClientFactory httpClients = new Vertx5HttpClientFactory(downstream);
+            CachingDownstreamClients clients = new CachingDownstreamClients(store, Map.of(
+                    Cluster.Type.DIRECT, new DirectConnector(credentials, httpClients),
+                    Cluster.Type.IMPORTED, new TunnelConnector(vertx, dialer, sessions, reports, httpClients))).start();
+            opened.add(clients);
+            Engine engine = Engine.start(store, clients, Clock.systemUTC(), Leadership.always(), config.loginProviders(), sessions);
+            opened.remove(store); // the engine owns it now
+            opened.add(engine);
+            char[] bootstrap = engine.users().bootstrapAdmin().orElse(null);
+            Parts parts = new Parts(vertx, downstream, tls, sessions, dialer, clients, engine, credentials);
 
             Routes routes = new Routes();
-            HttpServerOptions options = new HttpServerOptions()
-                    .setSsl(true)
-                    .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(tls.chainPem()))
-                            .setKeyValue(Buffer.buffer(tls.keyPem())))
-                    .setMaxWebSocketFrameSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME)
-                    .setMaxWebSocketMessageSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME)
-                    .setTcpNoDelay(true)
-                    .setReuseAddress(true)
-                    .setAcceptUnmaskedFrames(true)
-                    .setPort(config.port());
-            TunnelEndpoints.CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
-            HttpServer http = vertx.createHttpServer(options).requestHandler(routes);
+            HttpServer http = vertx.createHttpServer(httpOptions(config, tls)).requestHandler(routes);
             http.listen().await();
+            opened.add(() -> http.close().await());
             String url = "https://" + names.iterator().next() + ":" + http.actualPort();
-            ClusterImports imports = new ClusterImports(store, tokens, new ImportManifest(config.agentImage()), url,
-                    CaChecksum.of(caPem));
+            ClusterImports imports = new ClusterImports(store, registrations, new ImportManifest(config.agentImage()), url,
+                    CaChecksum.of(tls.caPem()));
+            LocalManagementApi api = LocalManagementApi.serving(engine, credentials, imports);
             ImportRoute importRoute = new ImportRoute(vertx, imports);
             routes.add(HttpMethod.GET, TunnelEndpoints.CONNECT_PATH, (request, m) -> tunnel.handle(request))
                     .add(HttpMethod.GET, TunnelEndpoints.CA_CERTS_PATH, (request, m) -> request.response()
-                            .putHeader("Content-Type", "application/x-pem-file").end(caPem))
+                            .putHeader("Content-Type", "application/x-pem-file").end(tls.caPem()))
                     .add(HttpMethod.GET, ClusterImports.IMPORT_PATH + "([a-z0-9.]{1,100})\\.yaml", importRoute::handle);
-            return new DroverServer(vertx, store, caPem, sessions, dialer, imports, connected, http, url);
+            AuthProxyRoute authProxy = new AuthProxyRoute(vertx, store, engine.tokens(), config.dataDirectory(), sessions, dialer,
+                    config.reconnectWait(), config.proxy());
+            opened.add(authProxy);
+            routes.add(null, AuthProxyRoute.PATH, authProxy::handle);
+            ApiRoutes apiRoutes = ApiRoutes.register(routes, vertx, api, engine.tokens(), engine.logins(), config.watchHeartbeat());
+            return new DroverServer(parts, http, apiRoutes, api, imports, authProxy, url, bootstrap);
         } catch (RuntimeException e) {
-            vertx.close().await();
-            store.close();
+            Collections.reverse(opened);
+            for (AutoCloseable resource : opened) {
+                try {
+                    resource.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw e;
         }
     }
 
-    public int port() {
-        return port;
+    private static HttpServerOptions httpOptions(ServerConfig config, ServerTls tls) {
+        HttpServerOptions options = new HttpServerOptions()
+                .setSsl(true)
+                .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(tls.chainPem()))
+                        .setKeyValue(Buffer.buffer(tls.keyPem())))
+                .setMaxWebSocketFrameSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME)
+                .setMaxWebSocketMessageSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME)
+                .setTcpNoDelay(true)
+                .setReuseAddress(true)
+                .setAcceptUnmaskedFrames(true)
+                // small send buffers keep a saturating stream's backlog in the tunnel's fair queue, not the kernel
+                .setSendBufferSize(TunnelEndpoints.SOCKET_SEND_BUFFER > 0 ? TunnelEndpoints.SOCKET_SEND_BUFFER : -1)
+                .setPort(config.port());
+        TunnelEndpoints.CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
+        return options;
     }
 
-    /** The https URL advertised to agents. */
+    public int port() {
+        return http.actualPort();
+    }
+
+    /** The https URL advertised to agents and consoles. */
     public String url() {
         return url;
     }
 
     /** The CA certificate PEM served at {@value TunnelEndpoints#CA_CERTS_PATH}. */
     public String caPem() {
-        return caPem;
+        return parts.tls().caPem();
     }
 
+    /** What consoles and agents pin: the SHA-256 of {@link #caPem()}. */
     public String caChecksum() {
-        return CaChecksum.of(caPem);
+        return CaChecksum.of(parts.tls().caPem());
+    }
+
+    /**
+     * The bootstrap administrator's password, on the first start of a data directory only, and only
+     * once: the server forgets it as it hands it out.
+     */
+    public Optional<char[]> takeBootstrapPassword() {
+        return Optional.ofNullable(bootstrapPassword.getAndSet(null));
     }
 
     public Dialer dialer() {
-        return dialer;
+        return parts.dialer();
     }
 
     public SessionManager sessions() {
-        return sessions;
+        return parts.sessions();
     }
 
     public ClusterImports imports() {
         return imports;
     }
 
+    public Engine engine() {
+        return parts.engine();
+    }
+
     public ResourceStore store() {
-        return store;
+        return parts.engine().store();
+    }
+
+    /** The engine's API as the HTTP routes call it. */
+    public LocalManagementApi api() {
+        return api;
+    }
+
+    /** Drover's own clients of the downstream clusters. */
+    public CachingDownstreamClients downstream() {
+        return parts.clients();
     }
 
     public Vertx vertx() {
-        return vertx;
+        return parts.vertx();
     }
 
-    /** Stops accepting, drops every tunnel, closes the store. Blocking; idempotent enough for shutdown hooks. */
+    /** The auth proxy at {@value AuthProxyRoute#PATH}, for tests that register downstream credentials. */
+    public AuthProxyRoute authProxy() {
+        return authProxy;
+    }
+
+    /** Stops accepting, drops every tunnel and watch, stops the engine, closes the store. Blocking; idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         http.close().await();
-        sessions.closeAll("server shutting down");
-        connected.close();
-        vertx.close().await();
-        store.close();
+        apiRoutes.close();
+        authProxy.close();
+        parts.sessions().closeAll("server shutting down");
+        api.close(); // reconcilers and informers stop before the clients they use are closed
+        parts.clients().close();
+        parts.downstream().close().await();
+        parts.vertx().close().await();
     }
 }

@@ -1,14 +1,13 @@
 package dev.drover.server;
 
-import dev.drover.engine.store.DataDirectories;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code drover server [--port N] [--data-dir DIR] [--hostname NAME]...}: runs the headless server and
- * prints the URL and the CA checksum agents pin. Issue #5 grows this into the full server.
+ * {@code drover server …} (see {@link ServerArguments#USAGE}): runs the headless server until the
+ * process is stopped. Prints the URL and the CA fingerprint consoles and agents pin and, on the first
+ * start of a data directory only, the bootstrap administrator's password — on standard output, once,
+ * never through the log.
  */
 public final class ServerMain {
 
@@ -16,28 +15,31 @@ public final class ServerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int port = 8443;
-        Path dataDirectory = DataDirectories.resolve();
-        List<String> hostnames = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--data-dir" -> dataDirectory = Path.of(args[++i]);
-                case "--hostname" -> hostnames.add(args[++i]);
-                default -> {
-                    System.err.println("usage: drover server [--port N] [--data-dir DIR] [--hostname NAME]...");
-                    System.exit(2);
-                }
-            }
+        ServerConfig config;
+        try {
+            config = ServerArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("drover server: " + e.getMessage());
+            System.err.println(ServerArguments.USAGE);
+            System.exit(2);
+            return;
         }
-        ServerConfig config = ServerConfig.defaults(port, dataDirectory);
-        if (!hostnames.isEmpty()) {
-            config = new ServerConfig(port, dataDirectory, hostnames, config.reconnectWait(), config.tunnel(), config.agentImage());
+        DroverServer server;
+        try {
+            server = DroverServer.start(config);
+        } catch (RuntimeException e) {
+            System.err.println("drover server: cannot start: " + e.getMessage());
+            System.exit(69);
+            return;
         }
-        DroverServer server = DroverServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         System.out.println("Drover server at " + server.url());
-        System.out.println("CA checksum (DROVER_CA_CHECKSUM): " + server.caChecksum());
+        System.out.println("CA fingerprint (consoles pin it; agents' DROVER_CA_CHECKSUM): " + server.caChecksum());
+        server.takeBootstrapPassword().ifPresent(password -> {
+            System.out.println("First start: log in as admin with password " + new String(password)
+                    + "  (shown this once)");
+            Arrays.fill(password, '\0');
+        });
         new CountDownLatch(1).await();
     }
 }

@@ -51,7 +51,7 @@ class ImportFlowIT {
         assertThat(instructions.kubectlCommand()).isEqualTo("kubectl apply -f " + instructions.manifestUrl());
         assertThat(manifest.status()).isEqualTo(200);
         assertThat(kinds(manifest.body())).containsExactly("Namespace", "ServiceAccount", "ClusterRole",
-                "ClusterRoleBinding", "Secret", "Deployment", "DaemonSet");
+                "ClusterRoleBinding", "Secret", "Secret", "Deployment", "DaemonSet");
         Map<String, String> env = ServerFixture.agentEnvironment(manifest.body());
         assertThat(env).containsEntry("DROVER_SERVER", server.url())
                 .containsEntry("DROVER_TOKEN", instructions.token())

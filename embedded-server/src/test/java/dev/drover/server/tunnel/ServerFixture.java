@@ -68,7 +68,7 @@ final class ServerFixture {
         Map<String, String> env = new HashMap<>();
         for (Object document : new Yaml().loadAll(manifest)) {
             Map<String, Object> object = (Map<String, Object>) document;
-            if ("Secret".equals(object.get("kind"))) {
+            if ("Secret".equals(object.get("kind")) && object.get("data") != null) {
                 String token = (String) ((Map<String, Object>) object.get("data")).get("token");
                 env.put("DROVER_TOKEN", new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8));
             }

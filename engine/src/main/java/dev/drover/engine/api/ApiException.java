@@ -19,7 +19,13 @@ public final class ApiException extends RuntimeException {
         /** Someone else changed the object first; reload and retry. */
         CONFLICT,
         /** The engine or its store cannot serve the request right now. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The server does not know who is calling (no, wrong, expired or revoked token): log in again. */
+        UNAUTHENTICATED,
+        /** The caller is known but may not do this (e.g. not an administrator). */
+        FORBIDDEN,
+        /** The server's identity could not be verified (its CA is not the one pinned); nothing was sent. */
+        UNTRUSTED
     }
 
     private final Reason reason;

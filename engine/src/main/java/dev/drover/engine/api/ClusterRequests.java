@@ -38,10 +38,33 @@ final class ClusterRequests {
         String endpoint = request.apiEndpoint();
         if (type == Cluster.Type.DIRECT) {
             checkEndpoint(endpoint);
+            checkCredential(request.credential());
         } else if (!endpoint.isEmpty()) {
             throw ApiErrors.invalid("apiEndpoint: only direct clusters take an API endpoint.");
+        } else if (request.credential() != null) {
+            throw ApiErrors.invalid("credential: only direct clusters take a credential; imported clusters' agents bring their own.");
         }
         return new Cluster(newId(), name, type, endpoint, Cluster.ClusterStatus.EMPTY);
+    }
+
+    private static void checkCredential(DirectCredential credential) {
+        if (credential == null) {
+            return;
+        }
+        if (credential.bearerToken().isEmpty() || credential.bearerToken().chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw ApiErrors.invalid("credential.bearerToken: a token of printable characters without spaces is required.");
+        }
+        if (!credential.caCertPem().isEmpty()) {
+            try {
+                var certificates = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(
+                        new java.io.ByteArrayInputStream(credential.caCertPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                if (certificates.isEmpty()) {
+                    throw ApiErrors.invalid("credential.caCertPem: no certificate in it.");
+                }
+            } catch (java.security.cert.CertificateException e) {
+                throw ApiErrors.invalid("credential.caCertPem: not a PEM certificate (" + e.getMessage() + ").");
+            }
+        }
     }
 
     private static void checkEndpoint(String endpoint) {
@@ -76,6 +99,9 @@ final class ClusterRequests {
 
     /** One word for the state column, derived from the conditions the reconcilers set. */
     static String state(Cluster cluster) {
+        if (cluster.type() == Cluster.Type.IMPORTED && cluster.status().condition("Connected").isEmpty()) {
+            return "Pending"; // its agent has never connected: nothing is wrong yet
+        }
         var ready = cluster.status().condition("Ready");
         boolean disconnected = cluster.status().condition("Connected").map(c -> c.isFalse()).orElse(false);
         if (disconnected || ready.map(c -> c.isFalse() && "Unreachable".equals(c.reason())).orElse(false)) {

@@ -1,8 +1,12 @@
 package dev.drover.engine.api;
 
+import dev.drover.engine.api.wire.ClusterStream;
 import dev.drover.engine.core.Engine;
-import dev.drover.engine.downstream.ClusterUnreachableException;
-import dev.drover.engine.downstream.DownstreamClients;
+import dev.drover.engine.downstream.CachingDownstreamClients;
+import dev.drover.engine.downstream.CredentialFiles;
+import dev.drover.engine.downstream.DirectConnector;
+import dev.drover.engine.downstream.DownstreamCredential;
+import dev.drover.engine.downstream.DownstreamCredentials;
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.runtime.Leadership;
 import dev.drover.engine.store.AlreadyExistsException;
@@ -15,8 +19,14 @@ import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.StoreException;
 import dev.drover.engine.store.StoreInformer;
 import dev.drover.engine.store.StoredObject;
+import dev.drover.engine.store.WatchEvent;
 import dev.drover.engine.store.Write;
 import dev.drover.engine.store.sqlite.SqliteResourceStore;
+import dev.drover.engine.tunnel.ClusterImports;
+import dev.drover.engine.tunnel.ImportInstructions;
+import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
@@ -29,17 +39,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The engine in this process ("lab" mode) on the embedded SQLite store: zero set-up.
+ * The engine in this process: "lab" mode on the embedded SQLite store (zero set-up), and inside the
+ * server, where the HTTP routes call it for every remote console.
  *
  * <p>Commands run on virtual threads and complete their futures there. Watch listeners are called on
  * the store's delivery threads, in revision order per subscription.
  */
 public final class LocalManagementApi implements ManagementApi {
-
-    /** Until tunnels and direct credentials are wired in, lab clusters are reported unreachable. */
-    private static final DownstreamClients UNREACHABLE = clusterId -> {
-        throw new ClusterUnreachableException("Drover has no connection to cluster " + clusterId + " yet.");
-    };
 
     /** Indexes display names so that two clusters can never share one, even when created at once. */
     static final String CLUSTER_NAME_KIND = "ClusterName";
@@ -47,14 +53,21 @@ public final class LocalManagementApi implements ManagementApi {
     private final Engine engine;
     private final ResourceStore store;
     private final EngineInfo info;
+    private final DownstreamCredentials credentials;
+    private final ClusterImports imports;
+    private final AutoCloseable afterEngine;
     private final JsonCodec<Cluster> clusters = new JsonCodec<>(Cluster.class);
     private final ExecutorService commands = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("engine-command-", 0).factory());
 
-    LocalManagementApi(Engine engine, String location) {
+    private LocalManagementApi(Engine engine, EngineInfo info, DownstreamCredentials credentials, ClusterImports imports,
+                               AutoCloseable afterEngine) {
         this.engine = engine;
         this.store = engine.store();
-        this.info = new EngineInfo(EngineMode.LAB, location, EngineVersion.current());
+        this.info = info;
+        this.credentials = credentials;
+        this.imports = imports;
+        this.afterEngine = afterEngine;
     }
 
     /**
@@ -62,20 +75,46 @@ public final class LocalManagementApi implements ManagementApi {
      * missing. Blocking (opens files); call it off the FX thread or before the UI starts. Fails with
      * {@link ApiException} ({@link ApiException.Reason#UNAVAILABLE}) when another process holds the
      * directory ("in use by PID …") or the store file is damaged; nothing on disk is changed then.
+     * Direct clusters are reached at their endpoints; imported ones need a server for their agents.
      */
     public static LocalManagementApi openLab(Path dataDirectory) {
         try {
             SqliteResourceStore store = SqliteResourceStore.open(dataDirectory);
+            Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+            CachingDownstreamClients clients = null;
             try {
-                Engine engine = Engine.start(store, UNREACHABLE, Clock.systemUTC(), Leadership.always(), List.of());
-                return new LocalManagementApi(engine, store.file().toString());
+                CredentialFiles credentials = new CredentialFiles(dataDirectory.resolve("credentials"));
+                clients = new CachingDownstreamClients(store, Map.of(Cluster.Type.DIRECT,
+                        new DirectConnector(credentials, new Vertx5HttpClientFactory(vertx)))).start();
+                Engine engine = Engine.start(store, clients, Clock.systemUTC(), Leadership.always(), List.of());
+                CachingDownstreamClients owned = clients;
+                return new LocalManagementApi(engine, new EngineInfo(EngineMode.LAB, store.file().toString(), EngineVersion.current()),
+                        credentials, null, () -> {
+                            owned.close();
+                            vertx.close().await();
+                        });
             } catch (RuntimeException e) {
+                if (clients != null) {
+                    clients.close();
+                }
+                vertx.close();
                 store.close();
                 throw e;
             }
         } catch (StoreException e) {
             throw ApiErrors.translate(e);
         }
+    }
+
+    /**
+     * The API of a server's engine, which the server's HTTP routes call for remote consoles. Takes
+     * over {@code engine}: {@link #close()} closes it.
+     *
+     * @param imports the server's import flow (registration tokens, manifest URLs)
+     */
+    public static LocalManagementApi serving(Engine engine, DownstreamCredentials credentials, ClusterImports imports) {
+        return new LocalManagementApi(engine, new EngineInfo(EngineMode.LAB, "server", EngineVersion.current()),
+                credentials, imports, () -> { });
     }
 
     /** The OS-appropriate data directory, unless {@code drover.dataDir} or {@code DROVER_DATA_DIR} says otherwise. */
@@ -97,6 +136,10 @@ public final class LocalManagementApi implements ManagementApi {
     public CompletableFuture<ClusterSummary> createCluster(NewCluster request) {
         return run(() -> {
             Cluster cluster = ClusterRequests.newCluster(request);
+            // the credential first: a cluster that exists is reconciled at once and should find it
+            if (request.credential() != null) {
+                credentials.save(cluster.id(), new DownstreamCredential(request.credential().bearerToken(), request.credential().caCertPem()));
+            }
             try {
                 List<StoredObject> stored = store.commit(List.of(
                         new Write.Create(ObjectKey.of(CLUSTER_NAME_KIND, ClusterRequests.nameIndexKey(cluster.displayName())),
@@ -104,31 +147,75 @@ public final class LocalManagementApi implements ManagementApi {
                         new Write.Create(ObjectKey.of(Cluster.KIND, cluster.id()), Map.of(), clusters.encode(cluster))));
                 return ClusterRequests.summary(cluster, stored.getLast().revision());
             } catch (AlreadyExistsException e) {
+                credentials.remove(cluster.id());
                 throw new ApiException(ApiException.Reason.ALREADY_EXISTS,
                         "A cluster named \"" + cluster.displayName() + "\" exists already.", e);
+            } catch (RuntimeException e) {
+                credentials.remove(cluster.id());
+                throw e;
             }
+        });
+    }
+
+    @Override
+    public CompletableFuture<ClusterImport> importCluster(String clusterId) {
+        return run(() -> {
+            Cluster cluster = existing(clusterId);
+            if (cluster.type() != Cluster.Type.IMPORTED) {
+                throw ApiErrors.invalid("Cluster " + cluster.displayName() + " is " + ClusterKind.valueOf(cluster.type().name())
+                        + ", not an imported cluster: only imported clusters run agents.");
+            }
+            if (imports == null) {
+                throw new ApiException(ApiException.Reason.UNAVAILABLE, "Lab mode has no server for agents to dial:"
+                        + " run 'drover server' and attach the console to it to import clusters.");
+            }
+            ImportInstructions instructions = imports.start(cluster.id());
+            return new ClusterImport(cluster.id(), instructions.manifestUrl(), instructions.kubectlCommand());
         });
     }
 
     @Override
     public CompletableFuture<Void> deleteCluster(String clusterId) {
         return run(() -> {
-            ObjectKey key = ObjectKey.of(Cluster.KIND, clusterId == null || clusterId.isBlank() ? "-" : clusterId);
-            StoredObject current = store.get(key).orElseThrow(() ->
-                    new ApiException(ApiException.Reason.NOT_FOUND, "Cluster " + clusterId + " does not exist."));
-            Cluster cluster = clusters.decode(current);
+            Cluster cluster = existing(clusterId);
             store.commit(List.of(
                     // any revision: reconcilers update the status all the time, and the name (all we read) never changes
-                    new Write.Delete(key, 0),
+                    new Write.Delete(ObjectKey.of(Cluster.KIND, cluster.id()), 0),
                     new Write.Delete(ObjectKey.of(CLUSTER_NAME_KIND, ClusterRequests.nameIndexKey(cluster.displayName())), 0)));
+            credentials.remove(cluster.id());
             return null;
         });
     }
 
     @Override
     public Subscription watchClusters(Consumer<ApiEvent<ClusterSummary>> listener) {
-        StoreInformer informer = StoreInformer.start(store, Cluster.KIND, commands, event -> listener.accept(new ApiEvent<>(
-                ApiEvent.Type.valueOf(event.type().name()), ClusterRequests.summary(clusters.decode(event.object()), event.revision()))));
+        StoreInformer informer = StoreInformer.start(store, Cluster.KIND, commands, event -> listener.accept(toApiEvent(event)));
+        return informer::close;
+    }
+
+    /**
+     * The server's watch endpoint: with {@code afterResourceVersion} positive, only the changes after it
+     * (a console resuming after a dropped connection); otherwise every cluster as ADDED, then
+     * {@link ClusterStream#onSynced}, then changes. A resume point that is no longer kept ends the watch
+     * with {@link ClusterStream#onExpired}. Returns at once; close the subscription to stop (idempotent).
+     */
+    public Subscription watchClusters(long afterResourceVersion, ClusterStream stream) {
+        StoreInformer informer = StoreInformer.start(store, Cluster.KIND, afterResourceVersion, commands, new StoreInformer.Handler() {
+            @Override
+            public void onEvent(WatchEvent event) {
+                stream.onEvent(toApiEvent(event));
+            }
+
+            @Override
+            public void onSynced(long revision) {
+                stream.onSynced(revision);
+            }
+
+            @Override
+            public void onFailed(StoreException cause) {
+                stream.onExpired(cause.getMessage());
+            }
+        });
         return informer::close;
     }
 
@@ -136,6 +223,22 @@ public final class LocalManagementApi implements ManagementApi {
     public void close() {
         commands.close();
         engine.close();
+        try {
+            afterEngine.close();
+        } catch (Exception e) {
+            // shutting down: the engine and store are closed, which is what matters
+        }
+    }
+
+    private Cluster existing(String clusterId) {
+        ObjectKey key = ObjectKey.of(Cluster.KIND, clusterId == null || clusterId.isBlank() ? "-" : clusterId);
+        return store.get(key).map(clusters::decode).orElseThrow(() ->
+                new ApiException(ApiException.Reason.NOT_FOUND, "Cluster " + clusterId + " does not exist."));
+    }
+
+    private ApiEvent<ClusterSummary> toApiEvent(WatchEvent event) {
+        return new ApiEvent<>(ApiEvent.Type.valueOf(event.type().name()),
+                ClusterRequests.summary(clusters.decode(event.object()), event.revision()));
     }
 
     private List<ClusterSummary> summaries(ListResult result) {

@@ -6,13 +6,16 @@ import java.util.function.Consumer;
 
 /**
  * The one interface the console uses to drive a Drover engine, whether it runs in this process
- * ({@link LocalManagementApi}, "lab" mode) or on a shared server (a remote implementation, later).
+ * ({@link LocalManagementApi}, "lab" mode) or on a shared server ({@link RemoteManagementApi}).
  *
  * <p>Threading: every command returns at once with a {@link CompletableFuture}; the work runs on an
  * engine thread and the future completes on an engine thread, never the caller's. A failed future
  * carries an {@link ApiException} whose {@link ApiException#reason()} says what went wrong.
  * Watch listeners are called on an engine thread, one event at a time and in revision order for
  * each subscription; they must return quickly and must not block (hand work to another thread).
+ *
+ * <p>Remotely, every call may also fail with {@link ApiException.Reason#UNAUTHENTICATED} (the login
+ * expired: log in again) or {@link ApiException.Reason#FORBIDDEN} (the user may not do this).
  */
 public interface ManagementApi extends AutoCloseable {
 
@@ -34,6 +37,16 @@ public interface ManagementApi extends AutoCloseable {
      * Callable from any thread.
      */
     CompletableFuture<ClusterSummary> createCluster(NewCluster request);
+
+    /**
+     * Starts (or restarts) the import of an {@link ClusterKind#IMPORTED} cluster: issues a new registration
+     * token and returns the {@code kubectl apply -f <url>} command that installs the agents. Not
+     * idempotent: every call issues another token (earlier ones keep working). Fails with
+     * {@link ApiException.Reason#NOT_FOUND} for an unknown cluster, {@link ApiException.Reason#INVALID}
+     * for a cluster of another kind, and {@link ApiException.Reason#UNAVAILABLE} in lab mode, where no
+     * server is listening for agents. Callable from any thread.
+     */
+    CompletableFuture<ClusterImport> importCluster(String clusterId);
 
     /**
      * Removes a cluster from management. Fails with {@link ApiException.Reason#NOT_FOUND} if it is

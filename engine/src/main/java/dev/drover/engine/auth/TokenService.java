@@ -21,6 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -41,6 +43,7 @@ public final class TokenService {
     private final Function<String, Optional<User>> users;
     private final JsonCodec<Token> codec = new JsonCodec<>(Token.class);
     private final SecureRandom random = new SecureRandom();
+    private final List<Consumer<String>> revocationListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param users looks a user up by name, to refuse tokens of disabled or deleted users
@@ -128,6 +131,15 @@ public final class TokenService {
         }
     }
 
+    /**
+     * {@code listener} hears the id of every token revoked through this service, on the revoking thread,
+     * after the store write and before {@link #revoke} returns, so caches of validations (the auth
+     * proxy's) can drop it before the caller sees the revocation done. Must return fast.
+     */
+    public void addRevocationListener(Consumer<String> listener) {
+        revocationListeners.add(listener);
+    }
+
     /** Revokes a token; it fails authentication from now on. Idempotent. */
     public void revoke(String tokenId) {
         ObjectKey key = ObjectKey.of(Token.KIND, tokenId);
@@ -139,6 +151,7 @@ public final class TokenService {
             try {
                 store.update(key, stored.get().revision(), stored.get().labels(),
                         codec.encode(codec.decode(stored.get()).revoked()));
+                revocationListeners.forEach(listener -> listener.accept(tokenId));
                 return;
             } catch (ConflictException retry) {
                 // touched concurrently: read again

@@ -10,8 +10,12 @@ import dev.drover.engine.model.Cluster;
 import dev.drover.engine.model.Project;
 import dev.drover.engine.model.RoleBinding;
 import dev.drover.engine.model.RoleTemplate;
+import dev.drover.engine.model.Token;
+import dev.drover.engine.model.User;
 import dev.drover.engine.reconcile.ClusterStatusUpdater;
+import dev.drover.engine.reconcile.clusterconnected.ClusterConnectedReconciler;
 import dev.drover.engine.reconcile.clusterhealth.ClusterHealthReconciler;
+import dev.drover.engine.reconcile.kubeapiauth.KubeApiAuthReconciler;
 import dev.drover.engine.reconcile.projectnamespaces.ProjectNamespacesReconciler;
 import dev.drover.engine.reconcile.rbacsync.RbacSyncReconciler;
 import dev.drover.engine.reconcile.tokencleanup.TokenCleanupReconciler;
@@ -23,6 +27,7 @@ import dev.drover.engine.store.ListRequest;
 import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.StoreInformer;
 import dev.drover.engine.store.WatchEvent;
+import dev.drover.engine.tunnel.SessionManager;
 import dev.drover.engine.workloads.WorkloadsReadModel;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,28 +66,47 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Seeds built-in data and starts every reconciler. Blocking (store I/O); call it from the entry
-     * point's start-up thread.
+     * Seeds built-in data and starts every reconciler, for a process without agent tunnels (lab mode).
+     * Blocking (store I/O); call it from the entry point's start-up thread.
      */
     public static Engine start(ResourceStore store, DownstreamClients clients, Clock clock, Leadership leadership,
                                List<Authenticator> externalProviders) {
+        return start(store, clients, clock, leadership, externalProviders, null);
+    }
+
+    /**
+     * As {@link #start(ResourceStore, DownstreamClients, Clock, Leadership, List)}, for a server whose
+     * agents connect through {@code tunnels}: adds the {@value ClusterConnectedReconciler#NAME} loop,
+     * triggered by every session change.
+     */
+    public static Engine start(ResourceStore store, DownstreamClients clients, Clock clock, Leadership leadership,
+                               List<Authenticator> externalProviders, SessionManager tunnels) {
         Engine engine = new Engine(store, clock, externalProviders, new PasswordHasher());
         BuiltinData.seed(store);
-        engine.registerReconcilers(clients, clock);
+        engine.registerReconcilers(clients, clock, tunnels);
         engine.reconcilers.start(leadership);
         engine.startTriggers();
+        if (tunnels != null) {
+            tunnels.addListener(clusterId -> engine.reconcilers.enqueue(ClusterConnectedReconciler.NAME, clusterId));
+        }
         return engine;
     }
 
-    private void registerReconcilers(DownstreamClients clients, Clock clock) {
+    private void registerReconcilers(DownstreamClients clients, Clock clock, SessionManager tunnels) {
         ClusterStatusUpdater statuses = new ClusterStatusUpdater(store);
+        if (tunnels != null) {
+            reconcilers.register(ClusterConnectedReconciler.NAME, false, () -> new ReconcileLoop<>(ClusterConnectedReconciler.NAME,
+                    new ClusterConnectedReconciler(tunnels, statuses, clock), PER_CLUSTER, this::clusterIds));
+        }
+        workloads = new WorkloadsReadModel(clients);
         reconcilers.register(ClusterHealthReconciler.NAME, false, () -> new ReconcileLoop<>(ClusterHealthReconciler.NAME,
-                new ClusterHealthReconciler(clients, statuses, clock), PER_CLUSTER, this::clusterIds));
+                new ClusterHealthReconciler(clients, statuses, clock, workloads::podRequests), PER_CLUSTER, this::clusterIds));
+        reconcilers.register(KubeApiAuthReconciler.NAME, false, () -> new ReconcileLoop<>(KubeApiAuthReconciler.NAME,
+                new KubeApiAuthReconciler(store, clients, clock), PER_CLUSTER, this::clusterIds));
         reconcilers.register(ProjectNamespacesReconciler.NAME, false, () -> new ReconcileLoop<>(ProjectNamespacesReconciler.NAME,
                 new ProjectNamespacesReconciler(store, clients), PER_CLUSTER, this::clusterIds));
         reconcilers.register(RbacSyncReconciler.NAME, false, () -> new ReconcileLoop<>(RbacSyncReconciler.NAME,
                 new RbacSyncReconciler(store, clients), PER_CLUSTER, this::clusterIds));
-        workloads = new WorkloadsReadModel(clients);
         reconcilers.register(WorkloadCacheReconciler.NAME, false, () -> new ReconcileLoop<>(WorkloadCacheReconciler.NAME,
                 new WorkloadCacheReconciler(store, workloads), PER_CLUSTER, this::clusterIds));
         reconcilers.register(TokenCleanupReconciler.NAME, true, () -> new ReconcileLoop<>(TokenCleanupReconciler.NAME,
@@ -92,15 +116,26 @@ public final class Engine implements AutoCloseable {
 
     /** Store changes that mean a cluster needs another look. */
     private void startTriggers() {
+        workloads.addMembershipListener(clusterId -> {
+            reconcilers.enqueue(ProjectNamespacesReconciler.NAME, clusterId);
+            reconcilers.enqueue(RbacSyncReconciler.NAME, clusterId);
+        });
         informers.add(StoreInformer.start(store, Cluster.KIND, informerThreads, event -> clusterChanged(event.object().key().name())));
         informers.add(StoreInformer.start(store, Project.KIND, informerThreads, this::clusterScopedChanged));
         informers.add(StoreInformer.start(store, RoleBinding.KIND, informerThreads, this::clusterScopedChanged));
         informers.add(StoreInformer.start(store, RoleTemplate.KIND, informerThreads,
                 event -> clusterIds().forEach(id -> reconcilers.enqueue(RbacSyncReconciler.NAME, id))));
+        // a token issued, used, revoked or its user disabled changes what kube-api-auth must accept everywhere
+        informers.add(StoreInformer.start(store, Token.KIND, informerThreads,
+                event -> clusterIds().forEach(id -> reconcilers.enqueue(KubeApiAuthReconciler.NAME, id))));
+        informers.add(StoreInformer.start(store, User.KIND, informerThreads,
+                event -> clusterIds().forEach(id -> reconcilers.enqueue(KubeApiAuthReconciler.NAME, id))));
     }
 
     private void clusterChanged(String clusterId) {
+        reconcilers.enqueue(ClusterConnectedReconciler.NAME, clusterId);
         reconcilers.enqueue(ClusterHealthReconciler.NAME, clusterId);
+        reconcilers.enqueue(KubeApiAuthReconciler.NAME, clusterId);
         reconcilers.enqueue(ProjectNamespacesReconciler.NAME, clusterId);
         reconcilers.enqueue(RbacSyncReconciler.NAME, clusterId);
         reconcilers.enqueue(WorkloadCacheReconciler.NAME, clusterId);

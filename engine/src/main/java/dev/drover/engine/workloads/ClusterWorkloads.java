@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -28,13 +29,16 @@ final class ClusterWorkloads implements AutoCloseable {
 
     private final String clusterId;
     private final WorkloadListener listener;
+    private final Runnable membershipChanged;
     private final Map<String, String> projectByNamespace = new ConcurrentHashMap<>();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private final List<SummaryItemStore<?>> stores = new ArrayList<>();
 
-    ClusterWorkloads(String clusterId, KubernetesClient client, WorkloadListener listener) {
+    /** @param membershipChanged told when a namespace joins, leaves or changes project (on an informer thread) */
+    ClusterWorkloads(String clusterId, KubernetesClient client, WorkloadListener listener, Runnable membershipChanged) {
         this.clusterId = clusterId;
         this.listener = listener;
+        this.membershipChanged = membershipChanged;
         informers.add(namespaceInformer(client));
         follow(client.apps().deployments().inAnyNamespace(), Deployment::new);
         follow(client.apps().statefulSets().inAnyNamespace(), StatefulSet::new);
@@ -67,7 +71,9 @@ final class ClusterWorkloads implements AutoCloseable {
 
             @Override
             public void onDelete(Namespace namespace, boolean finalStateUnknown) {
-                projectByNamespace.remove(namespace.getMetadata().getName());
+                if (projectByNamespace.remove(namespace.getMetadata().getName()) != null) {
+                    membershipChanged.run();
+                }
             }
         }, 0);
     }
@@ -76,10 +82,11 @@ final class ClusterWorkloads implements AutoCloseable {
         Map<String, String> annotations = namespace.getMetadata().getAnnotations();
         String value = annotations == null ? null : annotations.get(Project.ANNOTATION);
         String prefix = clusterId + ":";
-        if (value != null && value.startsWith(prefix)) {
-            projectByNamespace.put(namespace.getMetadata().getName(), value.substring(prefix.length()));
-        } else {
-            projectByNamespace.remove(namespace.getMetadata().getName());
+        String previous = value != null && value.startsWith(prefix)
+                ? projectByNamespace.put(namespace.getMetadata().getName(), value.substring(prefix.length()))
+                : projectByNamespace.remove(namespace.getMetadata().getName());
+        if (!Objects.equals(previous, projectByNamespace.get(namespace.getMetadata().getName()))) {
+            membershipChanged.run();
         }
     }
 
@@ -93,6 +100,14 @@ final class ClusterWorkloads implements AutoCloseable {
         return informers.stream().allMatch(SharedIndexInformer::hasSynced);
     }
 
+    /**
+     * Whether every informer still runs. One whose first list failed (cluster unreachable at that
+     * moment) stops for good; the owner then starts over.
+     */
+    boolean isRunning() {
+        return informers.stream().allMatch(SharedIndexInformer::isRunning);
+    }
+
     int size() {
         return stores.stream().mapToInt(SummaryItemStore::size).sum();
     }
@@ -100,7 +115,8 @@ final class ClusterWorkloads implements AutoCloseable {
     private Workload withProject(Workload w) {
         String project = projectByNamespace.getOrDefault(w.namespace(), "");
         return project.equals(w.projectId()) ? w : new Workload(w.clusterId(), w.kind(), w.namespace(), w.name(), project,
-                w.desired(), w.ready(), w.status(), w.images(), w.node(), w.owner(), w.labels(), w.resourceVersion());
+                w.desired(), w.ready(), w.status(), w.images(), w.node(), w.owner(), w.labels(), w.resourceVersion(),
+                w.cpuRequestMillis(), w.memoryRequestBytes());
     }
 
     @Override

@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param owner           pods: the owning workload as {@code Kind/name}; otherwise empty
  * @param labels          the object's labels
  * @param resourceVersion the object's resourceVersion
+ * @param cpuRequestMillis   pods: what their containers request, in millicores; otherwise 0
+ * @param memoryRequestBytes pods: what their containers request, in bytes; otherwise 0
  */
 public record Workload(String clusterId, WorkloadKind kind, String namespace, String name, String projectId,
                        int desired, int ready, String status, List<String> images, String node, String owner,
-                       Map<String, String> labels, String resourceVersion) {
+                       Map<String, String> labels, String resourceVersion, long cpuRequestMillis, long memoryRequestBytes) {
 
     public Workload {
         Objects.requireNonNull(clusterId, "clusterId");
@@ -38,6 +40,17 @@ public record Workload(String clusterId, WorkloadKind kind, String namespace, St
         owner = owner == null ? "" : owner;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         resourceVersion = resourceVersion == null ? "" : resourceVersion;
+    }
+
+    /** A workload that requests nothing itself (all but pods). */
+    public Workload(String clusterId, WorkloadKind kind, String namespace, String name, String projectId, int desired, int ready,
+                    String status, List<String> images, String node, String owner, Map<String, String> labels, String resourceVersion) {
+        this(clusterId, kind, namespace, name, projectId, desired, ready, status, images, node, owner, labels, resourceVersion, 0, 0);
+    }
+
+    /** Whether a pod still holds what it requested (not Succeeded or Failed), as the scheduler counts it. */
+    public boolean holdsRequests() {
+        return kind == WorkloadKind.POD && !"Succeeded".equals(status) && !"Failed".equals(status);
     }
 
     /** Identity within a cluster. */

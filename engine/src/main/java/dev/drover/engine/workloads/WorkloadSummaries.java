@@ -67,7 +67,24 @@ final class WorkloadSummaries {
         return new Workload(clusterId, WorkloadKind.POD, pod.getMetadata().getNamespace(), pod.getMetadata().getName(), "",
                 1, ready ? 1 : 0, podStatus(pod), images(pod.getSpec()),
                 pod.getSpec() == null ? "" : pod.getSpec().getNodeName(), owner(pod), pod.getMetadata().getLabels(),
-                pod.getMetadata().getResourceVersion());
+                pod.getMetadata().getResourceVersion(), requested(pod, "cpu"), requested(pod, "memory"));
+    }
+
+    /** Sum of the containers' requests: millicores for cpu, bytes for memory (what clusterhealth reports). */
+    private static long requested(Pod pod, String resource) {
+        if (pod.getSpec() == null || pod.getSpec().getContainers() == null) {
+            return 0;
+        }
+        long sum = 0;
+        for (Container container : pod.getSpec().getContainers()) {
+            var requests = container.getResources() == null ? null : container.getResources().getRequests();
+            var quantity = requests == null ? null : requests.get(resource);
+            if (quantity != null) {
+                var amount = quantity.getNumericalAmount();
+                sum += "cpu".equals(resource) ? amount.multiply(java.math.BigDecimal.valueOf(1000)).longValue() : amount.longValue();
+            }
+        }
+        return sum;
     }
 
     /** A waiting container's reason (CrashLoopBackOff, ImagePullBackOff…) says more than the phase. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Workloads and pods of every followed cluster, cached in compact form and kept live by informers
@@ -18,6 +19,7 @@ public final class WorkloadsReadModel implements AutoCloseable {
     private final DownstreamClients clients;
     private final Map<String, ClusterWorkloads> clusters = new ConcurrentHashMap<>();
     private final List<WorkloadListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> membershipListeners = new CopyOnWriteArrayList<>();
     private final WorkloadListener fanOut = new WorkloadListener() {
         @Override
         public void changed(Workload workload) {
@@ -35,11 +37,26 @@ public final class WorkloadsReadModel implements AutoCloseable {
     }
 
     /**
-     * Starts following a cluster if not already; idempotent. Fails with the downstream's
-     * {@code ClusterUnreachableException} when it cannot be reached now.
+     * Starts following a cluster if not already, or again if its informers stopped (their first list
+     * failed); otherwise does nothing. Fails with the downstream's {@code ClusterUnreachableException}
+     * when it cannot be reached now.
      */
     public void follow(String clusterId) {
-        clusters.computeIfAbsent(clusterId, id -> new ClusterWorkloads(id, clients.forCluster(id), fanOut));
+        ClusterWorkloads current = clusters.get(clusterId);
+        if (current != null && !current.isRunning() && clusters.remove(clusterId, current)) {
+            current.close();
+        }
+        clusters.computeIfAbsent(clusterId, id -> new ClusterWorkloads(id, clients.forCluster(id), fanOut,
+                () -> membershipListeners.forEach(l -> l.accept(id))));
+    }
+
+    /**
+     * {@code listener} hears the cluster id whenever a namespace there joins, leaves or changes project
+     * (the annotation, changed by anyone), so project and RBAC reconcilers need not wait for a resync.
+     * Called on informer threads; must return fast.
+     */
+    public void addMembershipListener(Consumer<String> listener) {
+        membershipListeners.add(listener);
     }
 
     /** Stops following a cluster (deleted or gone) and drops its cache. Idempotent. */
@@ -84,6 +101,27 @@ public final class WorkloadsReadModel implements AutoCloseable {
         }
         return cluster.all().filter(w -> w.kind() == WorkloadKind.POD && w.namespace().equals(namespace) && w.owner().equals(owner))
                 .sorted(Comparator.comparing(Workload::name)).toList();
+    }
+
+    /** What a cluster's running pods request in total: millicores and bytes. */
+    public record PodRequests(long cpuMillis, long memoryBytes) {
+    }
+
+    /**
+     * What the cluster's pods that still hold resources request, from the cache; empty until the
+     * cluster's informers have synced (then the caller must ask the cluster).
+     */
+    public Optional<PodRequests> podRequests(String clusterId) {
+        ClusterWorkloads cluster = clusters.get(clusterId);
+        if (cluster == null || !cluster.hasSynced()) {
+            return Optional.empty();
+        }
+        long[] sums = new long[2];
+        cluster.all().filter(Workload::holdsRequests).forEach(pod -> {
+            sums[0] += pod.cpuRequestMillis();
+            sums[1] += pod.memoryRequestBytes();
+        });
+        return Optional.of(new PodRequests(sums[0], sums[1]));
     }
 
     /** Cached objects across all clusters (for metrics and the scale benchmark). */

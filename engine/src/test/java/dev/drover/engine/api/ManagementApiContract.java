@@ -139,4 +139,48 @@ public abstract class ManagementApiContract {
             subscription.close();
         }
     }
+
+    @Test
+    void onlyImportedClustersImportAndEachImportIssuesANewCommand() throws Exception {
+        // given
+        ClusterSummary imported = result(api().createCluster(new NewCluster("edge", ClusterKind.IMPORTED, "")));
+        ClusterSummary direct = result(api().createCluster(new NewCluster("core", ClusterKind.DIRECT, "https://10.0.0.2:6443")));
+        // when / then
+        assertThat(failureOf(api().importCluster("c-nope0")).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
+        assertThat(failureOf(api().importCluster(direct.id()))).hasMessageContaining("not an imported cluster")
+                .extracting(ApiException::reason).isEqualTo(ApiException.Reason.INVALID);
+        if (api().info().mode() == EngineMode.LAB) {
+            assertThat(failureOf(api().importCluster(imported.id()))).hasMessageContaining("drover server")
+                    .extracting(ApiException::reason).isEqualTo(ApiException.Reason.UNAVAILABLE);
+        } else {
+            ClusterImport first = result(api().importCluster(imported.id()));
+            ClusterImport second = result(api().importCluster(imported.id()));
+            assertThat(first.clusterId()).isEqualTo(imported.id());
+            assertThat(first.manifestUrl()).startsWith("https://").contains("/v3/import/").endsWith(".yaml");
+            assertThat(first.kubectlCommand()).isEqualTo("kubectl apply -f " + first.manifestUrl());
+            assertThat(second.manifestUrl()).isNotEqualTo(first.manifestUrl());
+            assertThat(first.toString()).doesNotContain(first.manifestUrl());
+        }
+    }
+
+    @Test
+    void directClustersAloneTakeACredentialWhichIsChecked() throws Exception {
+        // given
+        String ca = dev.drover.engine.pki.CertificateAuthority.generate("contract-ca", Duration.ofDays(1)).certificatePem();
+        DirectCredential good = new DirectCredential("sa-token-for-drover", ca);
+        // when
+        ClusterSummary created = result(api().createCluster(new NewCluster("with-token", ClusterKind.DIRECT, "https://10.0.0.3:6443", good)));
+        // then
+        assertThat(created.kind()).isEqualTo(ClusterKind.DIRECT);
+        assertThat(failureOf(api().createCluster(new NewCluster("imp", ClusterKind.IMPORTED, "", good))))
+                .hasMessageContaining("credential").extracting(ApiException::reason).isEqualTo(ApiException.Reason.INVALID);
+        assertThat(failureOf(api().createCluster(new NewCluster("bad-ca", ClusterKind.DIRECT, "https://10.0.0.4:6443",
+                new DirectCredential("t", "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----")))))
+                .hasMessageContaining("credential.caCertPem").extracting(ApiException::reason).isEqualTo(ApiException.Reason.INVALID);
+        assertThat(failureOf(api().createCluster(new NewCluster("no-token", ClusterKind.DIRECT, "https://10.0.0.5:6443",
+                new DirectCredential(" ", "")))))
+                .hasMessageContaining("credential.bearerToken");
+        assertThat(result(api().listClusters())).extracting(ClusterSummary::displayName).containsExactly("with-token");
+        assertThat(good.toString()).doesNotContain("sa-token-for-drover");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.drover.engine.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.model.Condition;
@@ -9,6 +10,7 @@ import dev.drover.engine.runtime.ReconcileResult;
 import dev.drover.engine.store.JsonCodec;
 import dev.drover.engine.store.ObjectKey;
 import dev.drover.engine.store.sqlite.SqliteResourceStore;
+import dev.drover.engine.workloads.WorkloadsReadModel;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -18,7 +20,11 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,5 +107,33 @@ class ClusterHealthReconcilerTest {
         long revision = store.currentRevision();
         health.reconcile("c-up");
         assertThat(store.currentRevision()).isEqualTo(revision);
+    }
+
+    @Test
+    void onceTheReadModelHasSyncedRequestsComeFromItInsteadOfAPodList() throws Exception {
+        // given: a pod, and the read model following the cluster
+        node("n1", true);
+        client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("api").endMetadata()
+                .withNewSpec().addNewContainer().withName("c").withNewResources()
+                .addToRequests("cpu", new Quantity("1500m")).addToRequests("memory", new Quantity("1Gi"))
+                .endResources().endContainer().endSpec().withNewStatus().withPhase("Running").endStatus().build()).create();
+        try (WorkloadsReadModel workloads = new WorkloadsReadModel(clients)) {
+            workloads.follow("c-up");
+            await().atMost(Duration.ofSeconds(10)).until(() -> workloads.podRequests("c-up").isPresent());
+            ClusterHealthReconciler cached = new ClusterHealthReconciler(clients, statuses, Clock.systemUTC(), workloads::podRequests);
+            while (server.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
+                // forget the informers' requests
+            }
+            // when
+            cached.reconcile("c-up");
+            // then: version and nodes are asked for, pods are not
+            assertThat(statuses.get("c-up").orElseThrow().status().capacity())
+                    .isEqualTo(new Cluster.Capacity(1, 1, 4000, 8L * 1024 * 1024 * 1024, 1500, 1024L * 1024 * 1024));
+            List<String> paths = new ArrayList<>();
+            for (var request = server.takeRequest(1, TimeUnit.MILLISECONDS); request != null; request = server.takeRequest(1, TimeUnit.MILLISECONDS)) {
+                paths.add(request.getPath());
+            }
+            assertThat(paths).anyMatch(p -> p.startsWith("/api/v1/nodes")).noneMatch(p -> p.startsWith("/api/v1/pods") && !p.contains("watch"));
+        }
     }
 }

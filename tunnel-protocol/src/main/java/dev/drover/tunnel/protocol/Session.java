@@ -31,6 +31,8 @@ public final class Session {
     /** Which side this is: the server opens even stream ids, agents odd ones. */
     public enum Role { SERVER, AGENT }
 
+    static final int WRITE_CHUNK = Frame.MAX_DATA;
+
     private final Context context;
     private final Thread loop;
     private final FrameTransport transport;
@@ -77,6 +79,11 @@ public final class Session {
     /** Opens a stream to {@code target} (host:port) through the peer; fails if the peer refuses or is gone. */
     public Future<TunnelStream> open(String target) {
         Promise<TunnelStream> opened = Promise.promise();
+        if (!isValidTarget(target)) {
+            // The peer would take such a CONNECT as a protocol error and drop the whole tunnel.
+            return Future.failedFuture(new TunnelException("invalid target \"" + target + "\": expected host:port,"
+                    + " at most " + Frame.MAX_TARGET_LENGTH + " bytes, no blanks"));
+        }
         onLoop(() -> {
             if (closeCause != null) {
                 opened.fail(new TunnelException("tunnel closed: " + closeCause.getMessage()));
@@ -94,6 +101,12 @@ public final class Session {
             }
         });
         return opened.future();
+    }
+
+    private static boolean isValidTarget(String target) {
+        return target != null && !target.isEmpty()
+                && target.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Frame.MAX_TARGET_LENGTH
+                && target.chars().noneMatch(c -> c <= ' ' || c == 0x7f);
     }
 
     /** Feeds one frame from the transport. Called on the session's loop. Never throws. */
@@ -259,6 +272,11 @@ public final class Session {
     /** Whether a stream with DATA to send must queue behind others or behind a full transport. */
     boolean mustWaitToWrite() {
         return transport.writeQueueFull() || !waitingToWrite.isEmpty();
+    }
+
+    /** Payload of the DATA frames this side writes (16 KiB measured no better for latency under load). */
+    int maxFramePayload() {
+        return WRITE_CHUNK;
     }
 
     void waitToWrite(TunnelStream stream) {

@@ -17,7 +17,9 @@ import java.time.Duration;
 public record SessionOptions(int streamWindow, int writeQueueMaxSize, int maxStreams, Duration connectTimeout,
                              Duration pingInterval, Duration idleTimeout, Duration syncInterval) {
 
-    public static final SessionOptions DEFAULTS = new SessionOptions(2 * 1024 * 1024, 256 * 1024, 16_384,
+    /** Defaults; the stream window can be tuned with {@code -Ddrover.tunnel.streamWindow=BYTES}. */
+    public static final SessionOptions DEFAULTS = new SessionOptions(
+            Integer.getInteger("drover.tunnel.streamWindow", 256 * 1024), 128 * 1024, 16_384,
             Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
 
     public SessionOptions {

@@ -11,8 +11,25 @@ public final class TunnelEndpoints {
     public static final String TOKEN_HEADER = "X-Drover-Token";
     /** Set by node agents only: the node's name; the session key becomes {@code cluster:node}. */
     public static final String NODE_HEADER = "X-Drover-Node";
+    /**
+     * Sent by agents on the upgrade request: how Drover reaches the cluster's API server through them —
+     * its URL as the agent dials it ({@code https://10.43.0.1:443}); the host and port must be on the
+     * agent's allow-list.
+     */
+    public static final String API_SERVER_HEADER = "X-Drover-Api-Server";
+    /** With {@link #API_SERVER_HEADER}: the agent's service account token, Drover's identity in the cluster. */
+    public static final String API_TOKEN_HEADER = "X-Drover-Api-Token";
+    /** With {@link #API_SERVER_HEADER}: base64 of the PEM of the CA that signed the API server's certificate. */
+    public static final String API_CA_HEADER = "X-Drover-Api-Ca";
     /** Largest WebSocket frame and message either side accepts: one tunnel frame. */
     public static final int MAX_WEBSOCKET_FRAME = Frame.MAX_FRAME_SIZE;
+
+    /**
+     * Kernel send buffer of tunnel connections. Small on purpose: frames that wait should wait in the
+     * session's round-robin queue, where a small request overtakes a bulk stream, not in a socket buffer
+     * of megabytes behind it.
+     */
+    public static final int SOCKET_SEND_BUFFER = Integer.getInteger("drover.tunnel.sendBuffer", 128 * 1024);
 
     /**
      * TLS suites both ends enable, in preference order: AES-128-GCM first (AES-NI makes it the fastest

@@ -356,7 +356,7 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
             return false;
         }
         Buffer head = outbox.peek();
-        int length = (int) Math.min(Math.min(head.length() - outboxHeadOffset, sendCredit), Frame.MAX_DATA);
+        int length = (int) Math.min(Math.min(head.length() - outboxHeadOffset, sendCredit), session.maxFramePayload());
         session.sendRaw(Frame.encodeData(id, head, outboxHeadOffset, outboxHeadOffset + length));
         sendCredit -= length;
         outboxHeadOffset += length;
@@ -409,7 +409,7 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
 
     private void consumed(int bytes) {
         consumedUnacknowledged += bytes;
-        if (consumedUnacknowledged >= window / 2 && !remoteFin && failure == null) {
+        if (consumedUnacknowledged >= window / 4 && !remoteFin && failure == null) {
             receiveAllowance += consumedUnacknowledged;
             session.send(new Frame.WindowUpdate(id, consumedUnacknowledged));
             consumedUnacknowledged = 0;

@@ -60,6 +60,10 @@ class SessionTest {
         await().until(opened::isComplete);
         assertThat(opened.cause()).hasMessageContaining("not on the allow-list").hasMessageContaining("10.0.0.1:22");
         assertThat(pair.agent().liveStreams()).isZero();
+        // and: a target the peer could not even parse fails locally instead of breaking the tunnel
+        assertThat(pair.server().open("a b:1").cause()).hasMessageContaining("invalid target");
+        assertThat(pair.server().open("x".repeat(300) + ":1").cause()).hasMessageContaining("invalid target");
+        assertThat(pair.server().isOpen()).isTrue();
     }
 
     @Test
@@ -144,6 +148,46 @@ class SessionTest {
         assertThat(lost.closeFuture().cause()).hasMessageContaining("orphaned");
         assertThat(kept.closeFuture().isComplete()).isFalse();
         assertThat(pair.server().liveStreams()).isEqualTo(1);
+    }
+
+    @Test
+    void peerSendingBeyondItsWindowBreaksTheProtocol() {
+        // given: a stream whose reader at the server never reads, so no credit goes back
+        SessionPair pair = SessionPair.start(vertx, OPTIONS, request -> request.accept());
+        TunnelStream stream = join(pair.server().open("a:1"));
+        Buffer chunk = Buffer.buffer(new byte[40 * 1024]);
+        // when: the agent's side is bypassed and 80 KiB arrive against a 64 KiB window
+        SessionPair.on(pair.serverTransport().context, () -> {
+            pair.server().receive(new Frame.Data(stream.id(), chunk).encode());
+            pair.server().receive(new Frame.Data(stream.id(), chunk).encode());
+            return null;
+        });
+        // then
+        assertThat(pair.server().isOpen()).isFalse();
+        assertThat(pair.server().closeFuture().result()).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("flow-control violation");
+        assertThat(stream.closeFuture().cause()).hasMessageContaining("tunnel closed");
+    }
+
+    @Test
+    void framesForStreamsThatNeverExistedBreakTheProtocolButLateOnesAreIgnored() {
+        // given
+        SessionPair pair = SessionPair.start(vertx, OPTIONS, SessionPair::echo);
+        TunnelStream stream = join(pair.server().open("echo:1"));
+        stream.reset("done with it");
+        await().until(() -> pair.server().liveStreams() == 0);
+        // when: a late frame for the reset stream, then one for a stream never opened
+        SessionPair.on(pair.serverTransport().context, () -> {
+            pair.server().receive(new Frame.WindowUpdate(stream.id(), 10).encode());
+            return null;
+        });
+        // then
+        assertThat(pair.server().isOpen()).isTrue();
+        SessionPair.on(pair.serverTransport().context, () -> {
+            pair.server().receive(new Frame.Fin(1_000).encode());
+            return null;
+        });
+        assertThat(pair.server().closeFuture().result()).hasMessageContaining("never opened");
     }
 
     @Test

@@ -2,95 +2,49 @@ package dev.drover.engine.reconcile.clusterconnected;
 
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.model.Condition;
-import dev.drover.engine.store.ConflictException;
-import dev.drover.engine.store.JsonCodec;
-import dev.drover.engine.store.NotFoundException;
-import dev.drover.engine.store.ObjectKey;
-import dev.drover.engine.store.ResourceStore;
-import dev.drover.engine.store.StoredObject;
+import dev.drover.engine.reconcile.ClusterStatusUpdater;
+import dev.drover.engine.runtime.ReconcileResult;
+import dev.drover.engine.runtime.Reconciler;
 import dev.drover.engine.tunnel.SessionManager;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Keeps each cluster's {@code Connected} condition in line with its tunnel sessions: True while the
- * cluster agent is connected (reason AgentConnected) or only node agents are (NodeAgentFallback), False
- * when none is (AgentDisconnected). Level-triggered: every session change queues the cluster, and
- * {@link #reconcile} reads the current sessions, so a burst of changes converges to the last state.
+ * Keeps each agent cluster's {@code Connected} condition in line with its tunnel sessions (key: cluster
+ * id): True while the cluster agent is connected (reason AgentConnected) or only node agents are
+ * (NodeAgentFallback), False when none is (AgentDisconnected). Level-triggered: every session change
+ * queues the cluster and this reads the current sessions, so a burst of changes converges to the last
+ * state. Direct clusters have no agent and are left alone; a cluster whose agent never connected gets
+ * no condition yet, so it reads as Pending rather than lost.
  */
-public final class ClusterConnectedReconciler implements AutoCloseable {
+public final class ClusterConnectedReconciler implements Reconciler<String> {
 
+    public static final String NAME = "clusterconnected";
     public static final String CONNECTED = "Connected";
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterConnectedReconciler.class);
-    private static final int MAX_ATTEMPTS = 10;
 
-    private final ResourceStore store;
     private final SessionManager sessions;
+    private final ClusterStatusUpdater statuses;
     private final Clock clock;
-    private final JsonCodec<Cluster> codec = new JsonCodec<>(Cluster.class);
-    private final ExecutorService queue = Executors.newSingleThreadExecutor(
-            Thread.ofVirtual().name("reconcile-clusterconnected").factory());
 
-    public ClusterConnectedReconciler(ResourceStore store, SessionManager sessions, Clock clock) {
-        this.store = store;
+    public ClusterConnectedReconciler(SessionManager sessions, ClusterStatusUpdater statuses, Clock clock) {
         this.sessions = sessions;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
-    /** Starts following session changes. Call once. */
-    public void start() {
-        sessions.addListener(clusterId -> queue.execute(() -> {
-            try {
-                reconcile(clusterId);
-            } catch (RuntimeException e) {
-                LOG.warn("Could not update the Connected condition of {}: {}", clusterId, e.toString());
-            }
-        }));
-    }
-
-    /**
-     * Writes the condition the sessions call for, if it differs from the stored one. Blocking;
-     * idempotent; retries on a concurrent update. A missing cluster is left alone.
-     */
-    public void reconcile(String clusterId) {
-        ObjectKey key = ObjectKey.of(Cluster.KIND, clusterId);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<StoredObject> current = store.get(key);
-            if (current.isEmpty()) {
-                return;
-            }
-            Cluster cluster = codec.decode(current.get());
-            Condition wanted = desired(sessions.state(clusterId));
-            Optional<Condition> existing = cluster.status().conditions().stream()
-                    .filter(c -> c.type().equals(CONNECTED)).findFirst();
-            if (existing.isPresent() && sameState(existing.get(), wanted)) {
-                return;
-            }
-            if (existing.isPresent() && existing.get().status().equals(wanted.status())) {
-                wanted = new Condition(CONNECTED, wanted.status(), wanted.reason(), wanted.message(),
-                        existing.get().lastTransitionTime());
-            }
-            List<Condition> conditions = new ArrayList<>(cluster.status().conditions().stream()
-                    .filter(c -> !c.type().equals(CONNECTED)).toList());
-            conditions.add(wanted);
-            Cluster updated = new Cluster(cluster.id(), cluster.displayName(), cluster.type(), cluster.apiEndpoint(),
-                    new Cluster.ClusterStatus(conditions, cluster.status().kubernetesVersion()));
-            try {
-                store.update(key, current.get().revision(), current.get().labels(), codec.encode(updated));
-                return;
-            } catch (ConflictException e) {
-                LOG.debug("Cluster {} changed meanwhile (attempt {}), retrying", clusterId, attempt);
-            } catch (NotFoundException e) {
-                return;
-            }
+    @Override
+    public ReconcileResult reconcile(String clusterId) {
+        Optional<Cluster> cluster = statuses.get(clusterId);
+        if (cluster.isEmpty() || cluster.get().type() == Cluster.Type.DIRECT) {
+            return ReconcileResult.done();
         }
-        throw new ConflictException("Cluster " + clusterId + " kept changing; the Connected condition was not written");
+        SessionManager.TunnelState state = sessions.state(clusterId);
+        if (!state.reachable() && cluster.get().status().condition(CONNECTED).isEmpty()) {
+            return ReconcileResult.done();
+        }
+        // withCondition keeps the transition time while the status stays, and an equal status is not written
+        statuses.update(clusterId, status -> status.withCondition(desired(state)));
+        return ReconcileResult.done();
     }
 
     private Condition desired(SessionManager.TunnelState state) {
@@ -103,14 +57,5 @@ public final class ClusterConnectedReconciler implements AutoCloseable {
                     + " is reached through " + state.nodeAgents() + " node agent(s).", clock.instant());
         }
         return new Condition(CONNECTED, "False", "AgentDisconnected", "No agent of this cluster is connected.", clock.instant());
-    }
-
-    private static boolean sameState(Condition a, Condition b) {
-        return a.status().equals(b.status()) && a.reason().equals(b.reason()) && a.message().equals(b.message());
-    }
-
-    @Override
-    public void close() {
-        queue.shutdownNow();
     }
 }

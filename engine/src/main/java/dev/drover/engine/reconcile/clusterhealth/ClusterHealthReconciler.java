@@ -6,6 +6,7 @@ import dev.drover.engine.model.Condition;
 import dev.drover.engine.reconcile.ClusterStatusUpdater;
 import dev.drover.engine.runtime.ReconcileResult;
 import dev.drover.engine.runtime.Reconciler;
+import dev.drover.engine.workloads.WorkloadsReadModel;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -15,11 +16,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Checks each cluster's API server and nodes (key: cluster id) and records the Ready condition,
  * Kubernetes version and capacity: allocatable CPU and memory, and what running pods request.
  * Runs again every {@link #INTERVAL}; an unreachable cluster is marked not Ready, never an error loop.
+ * Pod requests come from the workloads read model once it has synced the cluster: listing every pod of
+ * every cluster each interval is what would not scale (hundreds of MB of JSON per minute at 100,000 pods).
  */
 public final class ClusterHealthReconciler implements Reconciler<String> {
 
@@ -29,11 +34,20 @@ public final class ClusterHealthReconciler implements Reconciler<String> {
     private final DownstreamClients clients;
     private final ClusterStatusUpdater statuses;
     private final Clock clock;
+    private final Function<String, Optional<WorkloadsReadModel.PodRequests>> cachedRequests;
 
+    /** Lists pods itself every time. */
     public ClusterHealthReconciler(DownstreamClients clients, ClusterStatusUpdater statuses, Clock clock) {
+        this(clients, statuses, clock, clusterId -> Optional.empty());
+    }
+
+    /** Takes pod requests from {@code cachedRequests} when it has them (the read model, once synced). */
+    public ClusterHealthReconciler(DownstreamClients clients, ClusterStatusUpdater statuses, Clock clock,
+                                   Function<String, Optional<WorkloadsReadModel.PodRequests>> cachedRequests) {
         this.clients = clients;
         this.statuses = statuses;
         this.clock = clock;
+        this.cachedRequests = cachedRequests;
     }
 
     @Override
@@ -43,7 +57,7 @@ public final class ClusterHealthReconciler implements Reconciler<String> {
         }
         Observation observation;
         try {
-            observation = observe(clients.forCluster(clusterId));
+            observation = observe(clients.forCluster(clusterId), cachedRequests.apply(clusterId));
         } catch (RuntimeException e) {
             String message = "API server cannot be reached: " + rootMessage(e);
             statuses.update(clusterId, status -> status.withCondition(condition("False", "Unreachable", message)));
@@ -62,12 +76,16 @@ public final class ClusterHealthReconciler implements Reconciler<String> {
     private record Observation(String version, Cluster.Capacity capacity) {
     }
 
-    private static Observation observe(KubernetesClient client) {
+    private static Observation observe(KubernetesClient client, Optional<WorkloadsReadModel.PodRequests> cached) {
         String version = client.getKubernetesVersion().getGitVersion();
         List<Node> nodes = client.nodes().list().getItems();
         int ready = (int) nodes.stream().filter(ClusterHealthReconciler::isReady).count();
         long cpu = nodes.stream().mapToLong(n -> millis(allocatable(n, "cpu"))).sum();
         long memory = nodes.stream().mapToLong(n -> bytes(allocatable(n, "memory"))).sum();
+        if (cached.isPresent()) {
+            return new Observation(version, new Cluster.Capacity(nodes.size(), ready, cpu, memory,
+                    cached.get().cpuMillis(), cached.get().memoryBytes()));
+        }
         long cpuRequested = 0;
         long memoryRequested = 0;
         for (Pod pod : client.pods().inAnyNamespace().withoutField("status.phase", "Succeeded").list().getItems()) {

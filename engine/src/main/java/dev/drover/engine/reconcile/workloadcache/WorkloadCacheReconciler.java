@@ -11,12 +11,13 @@ import java.time.Duration;
 
 /**
  * Keeps the workloads read model following exactly the clusters that exist (key: cluster id): starts
- * informers when a cluster can be reached, drops its cache when the cluster is deleted.
+ * informers when a cluster can be reached, starts them again when they stopped, drops the cache when
+ * the cluster is deleted.
  */
 public final class WorkloadCacheReconciler implements Reconciler<String> {
 
     public static final String NAME = "workloadcache";
-    private static final Duration UNREACHABLE_RETRY = Duration.ofSeconds(30);
+    private static final Duration RECHECK = Duration.ofSeconds(30);
 
     private final ResourceStore store;
     private final WorkloadsReadModel workloads;
@@ -34,9 +35,10 @@ public final class WorkloadCacheReconciler implements Reconciler<String> {
         }
         try {
             workloads.follow(clusterId);
-            return ReconcileResult.done();
+            // informers whose first list fails stop for good: look again, as the health check does
+            return ReconcileResult.requeueAfter(RECHECK);
         } catch (ClusterUnreachableException e) {
-            return ReconcileResult.requeueAfter(UNREACHABLE_RETRY);
+            return ReconcileResult.requeueAfter(RECHECK);
         }
     }
 }

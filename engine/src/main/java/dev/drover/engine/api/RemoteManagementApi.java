@@ -1,0 +1,163 @@
+package dev.drover.engine.api;
+
+import dev.drover.engine.api.wire.ApiPaths;
+import dev.drover.engine.api.wire.ClusterList;
+import dev.drover.engine.api.wire.LoginRequest;
+import dev.drover.engine.api.wire.LoginResponse;
+import dev.drover.engine.api.wire.ServerInfo;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The console's view of an engine on a shared {@code drover server}: the {@link ManagementApi} over
+ * HTTPS (JSON) with WebSocket watches, trusting only the server CA that {@link CaPin} accepted.
+ *
+ * <p>Commands complete their futures on this client's threads. Watches reconnect by themselves after a
+ * dropped connection and resume where they left off (see {@link RemoteClusterWatch}).
+ */
+public final class RemoteManagementApi implements ManagementApi {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final RemoteHttp http;
+    private final EngineInfo info;
+    private final String username;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("drover-remote-timer").factory());
+    private final Set<Subscription> watches = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private RemoteManagementApi(RemoteHttp http, ServerInfo server) {
+        this.http = http;
+        this.info = new EngineInfo(EngineMode.REMOTE, http.server().toString(), server.version());
+        this.username = server.username();
+    }
+
+    /**
+     * Attaches to the server at {@code server} ({@code https://host:port}): fetches its CA, lets
+     * {@code pin} decide whether to trust it, then logs in over TLS trusting only that CA. Blocking
+     * (network, and the server hashes passwords): call it off the FX thread. Fails with
+     * {@link ApiException}: {@link ApiException.Reason#UNTRUSTED} when the CA is refused (the message
+     * names both fingerprints), {@link ApiException.Reason#UNAUTHENTICATED} for wrong credentials,
+     * {@link ApiException.Reason#UNAVAILABLE} when the server cannot be reached, INVALID for a bad URL.
+     */
+    public static RemoteManagementApi connect(URI server, CaPin pin, Credentials credentials) {
+        URI base = normalize(server);
+        SSLContext tls = PinnedTls.pin(base, pin, TIMEOUT);
+        RemoteHttp http = new RemoteHttp(base, tls, TIMEOUT);
+        try {
+            if (credentials.token() != null) {
+                http.useToken(credentials.token());
+            } else {
+                char[] password = credentials.passwordCopy();
+                try {
+                    LoginResponse login = await(http.call("POST", ApiPaths.LOGIN,
+                            new LoginRequest(credentials.provider(), credentials.username(), new String(password)), LoginResponse.class));
+                    http.useToken(login.token());
+                } finally {
+                    java.util.Arrays.fill(password, '\0');
+                }
+            }
+            return new RemoteManagementApi(http, await(http.call("GET", ApiPaths.INFO, null, ServerInfo.class)));
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
+    }
+
+    private static URI normalize(URI server) {
+        if (server == null || !"https".equalsIgnoreCase(server.getScheme()) || server.getHost() == null) {
+            throw new ApiException(ApiException.Reason.INVALID, "server: an https:// URL of a Drover server is required, got " + server + ".");
+        }
+        return URI.create("https://" + server.getRawAuthority() + "/");
+    }
+
+    private static <T> T await(CompletableFuture<T> call) {
+        try {
+            return call.get(TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof ApiException api ? api
+                    : new ApiException(ApiException.Reason.UNAVAILABLE, PinnedTls.describe(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new ApiException(ApiException.Reason.UNAVAILABLE, "The server did not answer in time.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(ApiException.Reason.UNAVAILABLE, "Interrupted while connecting.", e);
+        }
+    }
+
+    /** Mode REMOTE, the server's URL, the server's version. */
+    @Override
+    public EngineInfo info() {
+        return info;
+    }
+
+    /** The user this console is logged in as. Cheap; any thread. */
+    public String username() {
+        return username;
+    }
+
+    @Override
+    public CompletableFuture<List<ClusterSummary>> listClusters() {
+        return http.call("GET", ApiPaths.CLUSTERS, null, ClusterList.class).thenApply(ClusterList::items);
+    }
+
+    @Override
+    public CompletableFuture<ClusterSummary> createCluster(NewCluster request) {
+        if (request == null) {
+            return CompletableFuture.failedFuture(new ApiException(ApiException.Reason.INVALID, "A cluster request is required."));
+        }
+        return http.call("POST", ApiPaths.CLUSTERS, request, ClusterSummary.class);
+    }
+
+    @Override
+    public CompletableFuture<ClusterImport> importCluster(String clusterId) {
+        return http.call("POST", ApiPaths.cluster(blankAsDash(clusterId)) + ApiPaths.IMPORT_ACTION, null, ClusterImport.class);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteCluster(String clusterId) {
+        return http.call("DELETE", ApiPaths.cluster(blankAsDash(clusterId)), null, Void.class);
+    }
+
+    @Override
+    public Subscription watchClusters(Consumer<ApiEvent<ClusterSummary>> listener) {
+        if (closed.get()) {
+            throw new ApiException(ApiException.Reason.UNAVAILABLE, "The connection to " + http.server() + " is closed.");
+        }
+        RemoteClusterWatch watch = new RemoteClusterWatch(http, listener, timers);
+        watches.add(watch);
+        return () -> {
+            watches.remove(watch);
+            watch.close();
+        };
+    }
+
+    /** Ends every watch and the connection. Idempotent; the server-side token stays valid until it expires. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        watches.forEach(Subscription::close);
+        watches.clear();
+        timers.shutdownNow();
+        http.close();
+    }
+
+    private static String blankAsDash(String clusterId) {
+        return clusterId == null || clusterId.isBlank() ? "-" : clusterId;
+    }
+}

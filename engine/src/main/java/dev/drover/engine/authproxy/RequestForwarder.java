@@ -1,0 +1,99 @@
+package dev.drover.engine.authproxy;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.Map;
+
+/**
+ * Forwards one ordinary (non-upgrade) request and streams the answer back. Bodies are never buffered:
+ * each chunk of a watch is written to the client as it arrives, and back-pressure runs both ways
+ * (a slow client pauses the upstream response, a slow upstream pauses the client's body). A request body
+ * that grows past the limit is cut off with 413 and the upstream request is reset.
+ * Runs on the client connection's event loop.
+ */
+final class RequestForwarder {
+
+    private final long maxBodyBytes;
+    private final long connectTimeoutMillis;
+
+    RequestForwarder(ProxySettings settings) {
+        this.maxBodyBytes = settings.maxRequestBodyBytes();
+        this.connectTimeoutMillis = settings.connectTimeout().toMillis();
+    }
+
+    void forward(HttpServerRequest request, Upstream upstream, String uri, MultiMap headers) {
+        upstream.options(request.method(), uri, connectTimeoutMillis)
+                .compose(options -> upstream.client().request(options.setHeaders(headers)))
+                .onSuccess(out -> send(request, out, upstream.clusterId()))
+                .onFailure(e -> AuthProxy.fail(request, upstream.clusterId(), e));
+    }
+
+    private void send(HttpServerRequest request, HttpClientRequest out, String clusterId) {
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            out.putHeader("Content-Length", length);
+        } else if (request.headers().contains("Transfer-Encoding", "chunked", true)) {
+            out.setChunked(true);
+        }
+        HttpServerResponse response = request.response();
+        // a client that goes away (kubectl ^C on a watch) must end the upstream request too
+        response.closeHandler(v -> out.reset());
+        out.response().onSuccess(in -> relay(in, response)).onFailure(e -> AuthProxy.fail(request, clusterId, e));
+        long[] received = {0};
+        request.handler(chunk -> {
+            received[0] += chunk.length();
+            if (received[0] > maxBodyBytes) {
+                request.handler(null);
+                // answer first: resetting the upstream request fails its response, which must not answer instead
+                KubeStatus.send(request, 413, "Request body is larger than the proxy's limit of " + maxBodyBytes + " bytes.", true);
+                out.reset();
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                request.pause();
+                out.drainHandler(v -> request.resume());
+            }
+        });
+        request.endHandler(v -> {
+            if (received[0] <= maxBodyBytes) {
+                out.end();
+            }
+        });
+        request.exceptionHandler(e -> out.reset());
+        request.resume();
+    }
+
+    private static void relay(HttpClientResponse in, HttpServerResponse response) {
+        if (response.ended() || response.closed()) {
+            in.request().reset();
+            return;
+        }
+        response.setStatusCode(in.statusCode()).setStatusMessage(in.statusMessage());
+        for (Map.Entry<String, String> header : in.headers()) {
+            if (!ImpersonationHeaders.isHopByHop(header.getKey())) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        }
+        boolean bodyless = in.request().getMethod() == HttpMethod.HEAD || in.statusCode() == 204 || in.statusCode() == 304;
+        if (!bodyless && !response.headers().contains("Content-Length")) {
+            response.setChunked(true);
+        }
+        if (bodyless) {
+            in.handler(chunk -> { }).endHandler(v -> response.end());
+            return;
+        }
+        // the head goes out now: a watch's client waits for it before any event exists
+        response.writeHead();
+        in.pipe().endOnFailure(false).to(response).onFailure(e -> {
+            if (!response.ended() && !response.closed()) {
+                response.reset();
+            }
+            in.request().reset();
+        });
+    }
+}

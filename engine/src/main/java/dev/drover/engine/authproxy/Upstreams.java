@@ -1,0 +1,185 @@
+package dev.drover.engine.authproxy;
+
+import dev.drover.engine.credential.ClusterCredentials;
+import dev.drover.engine.credential.DownstreamCredential;
+import dev.drover.engine.model.Cluster;
+import dev.drover.engine.model.ClusterCredential;
+import dev.drover.engine.store.JsonCodec;
+import dev.drover.engine.store.ObjectKey;
+import dev.drover.engine.store.ResourceStore;
+import dev.drover.engine.store.StoreInformer;
+import dev.drover.engine.store.WatchEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemTrustOptions;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Resolves a cluster id to its {@link Upstream}, once per cluster: the store reads and the credential's
+ * decryption run on a virtual thread, and the result (with its pooled client) is reused until the
+ * cluster's type or endpoint or its credential changes (store informers), so status updates of the
+ * cluster do not drop pooled connections. Thread-safe.
+ */
+final class Upstreams implements AutoCloseable {
+
+    /** A replaced upstream's client keeps serving requests in flight (watches, exec) this long. */
+    private static final long RETIRE_AFTER_MILLIS = TimeUnit.MINUTES.toMillis(1);
+
+    private final Vertx vertx;
+    private final ResourceStore store;
+    private final ClusterCredentials credentials;
+    private final TunnelGateway tunnels;
+    private final ProxySettings settings;
+    private final Map<String, Future<Upstream>> byCluster = new ConcurrentHashMap<>();
+    private final JsonCodec<Cluster> clusterCodec = new JsonCodec<>(Cluster.class);
+    private final ExecutorService lookups = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("authproxy-upstream-", 0).factory());
+    private final StoreInformer clusterInformer;
+    private final StoreInformer credentialInformer;
+
+    Upstreams(Vertx vertx, ResourceStore store, ClusterCredentials credentials, TunnelGateway tunnels, ProxySettings settings) {
+        this.vertx = vertx;
+        this.store = store;
+        this.credentials = credentials;
+        this.tunnels = tunnels;
+        this.settings = settings;
+        this.clusterInformer = StoreInformer.start(store, Cluster.KIND, lookups, this::changed);
+        this.credentialInformer = StoreInformer.start(store, ClusterCredential.KIND, lookups, this::changed);
+    }
+
+    /** The upstream of {@code clusterId}; completes on {@code context}. Fails with {@link ProxyFailure}. */
+    Future<Upstream> resolve(Context context, String clusterId) {
+        Future<Upstream> cached = byCluster.get(clusterId);
+        if (cached != null && cached.succeeded()) {
+            return cached;
+        }
+        Future<Upstream> shared = byCluster.computeIfAbsent(clusterId, this::load);
+        shared.onFailure(e -> byCluster.remove(clusterId, shared));
+        Promise<Upstream> onContext = Promise.promise();
+        shared.onComplete(result -> context.runOnContext(v -> onContext.handle(result)));
+        return onContext.future();
+    }
+
+    private Future<Upstream> load(String clusterId) {
+        Promise<Upstream> promise = Promise.promise();
+        lookups.execute(() -> {
+            try {
+                promise.complete(build(clusterId));
+            } catch (RuntimeException e) {
+                promise.fail(e);
+            }
+        });
+        return promise.future();
+    }
+
+    private Upstream build(String clusterId) {
+        Cluster cluster = store.get(ObjectKey.of(Cluster.KIND, clusterId)).map(clusterCodec::decode)
+                .orElseThrow(() -> new ProxyFailure(404, "Cluster " + clusterId + " does not exist."));
+        DownstreamCredential credential;
+        try {
+            credential = credentials.find(clusterId).orElseThrow(() -> new ProxyFailure(503, "Cluster " + clusterId
+                    + " has no downstream credential yet: Drover cannot act for users there until it is registered."));
+        } catch (IllegalStateException unreadable) {
+            throw new ProxyFailure(503, "The downstream credential of cluster " + clusterId + " cannot be opened: "
+                    + unreadable.getMessage(), unreadable);
+        }
+        boolean direct = cluster.type() == Cluster.Type.DIRECT;
+        String server = credential.server().isEmpty() && direct ? cluster.apiEndpoint() : credential.server();
+        URI uri;
+        try {
+            uri = URI.create(server);
+        } catch (IllegalArgumentException e) {
+            throw new ProxyFailure(503, "Cluster " + clusterId + " has no usable API server URL (" + server + ").", e);
+        }
+        if (uri.getHost() == null || !"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+            throw new ProxyFailure(503, "Cluster " + clusterId + " has no usable API server URL (" + server + ").");
+        }
+        boolean ssl = "https".equals(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+        String basePath = uri.getRawPath() == null || uri.getRawPath().equals("/") ? "" : stripSlash(uri.getRawPath());
+        String target = (uri.getHost().contains(":") ? "[" + uri.getHost() + "]" : uri.getHost()) + ":" + port;
+        return new Upstream(clusterId, client(ssl, credential.caPem()), rawClient(ssl, credential.caPem()), ssl, uri.getHost(), port, basePath, credential.token(),
+                direct ? null : () -> tunnels.endpoint(clusterId, target), Upstream.clusterSource(cluster), credential.revision());
+    }
+
+    private HttpClient client(boolean ssl, String caPem) {
+        HttpClientOptions options = new HttpClientOptions().setSsl(ssl).setVerifyHost(true).setTcpNoDelay(true)
+                .setKeepAlive(true).setDecompressionSupported(false)
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setIdleTimeout((int) settings.idleTimeout().toSeconds());
+        if (ssl && !caPem.isEmpty()) {
+            options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(caPem)));
+        }
+        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64));
+    }
+
+    private NetClient rawClient(boolean ssl, String caPem) {
+        NetClientOptions options = new NetClientOptions().setSsl(ssl).setTcpNoDelay(true)
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setIdleTimeout((int) settings.idleTimeout().toSeconds());
+        if (ssl) {
+            options.setHostnameVerificationAlgorithm("HTTPS");
+            if (!caPem.isEmpty()) {
+                options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(caPem)));
+            }
+        }
+        return vertx.createNetClient(options);
+    }
+
+    /** A change of the cluster or its credential retires the upstream only if what it was built from changed. */
+    private void changed(WatchEvent event) {
+        String clusterId = event.object().key().name();
+        Future<Upstream> cached = byCluster.get(clusterId);
+        if (cached == null || !cached.succeeded()) {
+            return;
+        }
+        Upstream upstream = cached.result();
+        if (event.type() != WatchEvent.Type.DELETED) {
+            boolean same = event.object().key().kind().equals(Cluster.KIND)
+                    ? Upstream.clusterSource(clusterCodec.decode(event.object())).equals(upstream.clusterSource())
+                    : event.object().revision() == upstream.credentialRevision();
+            if (same) {
+                return;
+            }
+        }
+        if (byCluster.remove(clusterId, cached)) {
+            retire(cached.result());
+        }
+    }
+
+    private void retire(Upstream upstream) {
+        vertx.setTimer(RETIRE_AFTER_MILLIS, t -> {
+            upstream.client().close();
+            upstream.raw().close();
+        });
+    }
+
+    private static String stripSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    @Override
+    public void close() {
+        clusterInformer.close();
+        credentialInformer.close();
+        byCluster.values().forEach(f -> f.onSuccess(u -> {
+            u.client().close();
+            u.raw().close();
+        }));
+        byCluster.clear();
+        lookups.shutdownNow();
+    }
+}
