@@ -136,7 +136,8 @@ public final class NetnsNodes implements AutoCloseable {
                 """.formatted(node.address(), node.root().resolve("host_key"), node.root().resolve("sshd.pid"), clientKey() + ".pub");
     }
 
-    private void startSshd(Node node) {
+    /** Starts {@code node}'s SSH server (again) in the node's private mount namespace. */
+    public void startSshd(Node node) {
         StringBuilder mounts = new StringBuilder();
         for (String dir : PRIVATE_DIRS) {
             mounts.append("mount --bind ").append(node.hostPath(dir)).append(' ').append(dir).append(" && ");
@@ -182,6 +183,19 @@ public final class NetnsNodes implements AutoCloseable {
         });
         sh("rm -f " + node.root().resolve("host_key") + "* && ssh-keygen -q -t ed25519 -N '' -f " + node.root().resolve("host_key"));
         startSshd(node);
+    }
+
+    /** Stops {@code node}'s SSH server, as a machine that is down or unreachable would look; {@link #startSshd(Node)} brings it back. */
+    public void stopSshd(Node node) throws IOException {
+        sh("kill $(cat " + node.root().resolve("sshd.pid") + ")");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(node.address(), 22), 200);
+                return false;
+            } catch (IOException refused) {
+                return true;
+            }
+        });
     }
 
     /** Back to fresh machines: stops everything but the SSH servers and empties the nodes' private directories. */

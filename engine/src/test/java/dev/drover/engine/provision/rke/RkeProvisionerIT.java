@@ -106,8 +106,8 @@ class RkeProvisionerIT {
                 n.get(2).address() + ":2379 is healthy");
         assertThat(etcd.run("member list")).contains("started, etcd-" + n.get(0).address(), "started, etcd-" + n.get(2).address());
         // and every other component where RKE puts it, with the docker command RKE would send
-        assertThat(runs(n.get(0).address())).containsExactlyInAnyOrder("kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy");
-        assertThat(runs(n.get(2).address())).containsExactlyInAnyOrder("kubelet", "kube-proxy", "nginx-proxy");
+        assertThat(runs(n.get(0).address())).containsExactlyInAnyOrder("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kube-proxy");
+        assertThat(runs(n.get(2).address())).containsExactlyInAnyOrder("etcd", "kubelet", "kube-proxy", "nginx-proxy");
         assertThat(runs(n.get(3).address())).containsExactlyInAnyOrder("kubelet", "kube-proxy", "nginx-proxy");
         assertThat(recording.calls()).filteredOn(c -> c.name().equals("kube-apiserver") && c.verb().equals("run")).first()
                 .satisfies(c -> assertThat(c.detail()).startsWith("docker run -d --name kube-apiserver --restart=always --net=host -v "
@@ -190,6 +190,33 @@ class RkeProvisionerIT {
         // then: finished, without touching etcd again
         assertThat(result.completedPlanes()).containsExactly("PREPARE", "ETCD", "CONTROLPLANE", "WORKER");
         assertThat(recording.changingCalls()).noneMatch(c -> c.name().equals("etcd"));
+        assertThat(runs(n.get(3).address())).contains("kubelet");
+    }
+
+    @Test
+    void aNodeWhoseSshdIsDownStopsTheRunBeforeAnyChangeAndARerunFinishes() throws Exception {
+        // given
+        RkeClusterConfig config = config("worker", "");
+        nodes.stopSshd(n.get(3));
+        try {
+            // when / then
+            assertThatThrownBy(() -> provisioner.up(config, clusterYml)).isInstanceOf(ProvisionException.class)
+                    .hasMessageContaining("connecting and checking")
+                    .hasMessageContaining("failed on 1 host (" + n.get(3).address() + ": ")
+                    .hasMessageContaining("Completed planes: none");
+            assertThat(recording.changingCalls()).isEmpty();
+            assertThat(java.util.Optional.ofNullable(state().currentState()).map(RkeState.State::completedPlanes).orElse(List.of()))
+                    .as("no plane recorded as done").isEmpty();
+            for (NetnsNodes.Node node : n) {
+                assertThat(node.hostPath("/etc/kubernetes").resolve("ssl")).as("no certificate reached %s", node.address()).doesNotExist();
+            }
+        } finally {
+            nodes.startSshd(n.get(3));
+        }
+        // when: the machine is back
+        ProvisionResult result = provisioner.up(config, clusterYml);
+        // then
+        assertThat(result.completedPlanes()).containsExactly("PREPARE", "ETCD", "CONTROLPLANE", "WORKER");
         assertThat(runs(n.get(3).address())).contains("kubelet");
     }
 
