@@ -27,9 +27,11 @@ final class EtcdSnapshots {
     private final SshConnector ssh;
     private final NodeRuntime runtime;
     private final ProvisionOptions options;
+    private final Progress progress;
 
-    EtcdSnapshots(SshConnector ssh, NodeRuntime runtime, ProvisionOptions options) {
+    EtcdSnapshots(SshConnector ssh, NodeRuntime runtime, ProvisionOptions options, Progress progress) {
         this.ssh = ssh;
+        this.progress = progress;
         this.runtime = runtime;
         this.options = options;
     }
@@ -37,7 +39,7 @@ final class EtcdSnapshots {
     void save(RkeClusterConfig config, Map<String, RkeCertificates.Entry> bundle, String name) throws ProvisionException {
         checkName(name);
         List<RkeNode> members = config.nodesWith(RkeNode.Role.ETCD);
-        try (Fleet fleet = new Fleet(ssh, members, options.parallelism())) {
+        try (Fleet fleet = new Fleet(ssh, members, options.parallelism(), progress)) {
             EtcdPlane etcd = new EtcdPlane(runtime, new RkeComponents(config, bundle), fleet, options.etcdHealthTimeout());
             fleet.forEach("saving etcd snapshot " + name, ProvisionException.hosts(members), (node, session) -> etcd.snapshot(node, name));
         }
@@ -50,7 +52,7 @@ final class EtcdSnapshots {
         List<RkeNode> involved = java.util.stream.Stream.concat(members.stream(), controlPlane.stream()).distinct().toList();
         RkeComponents components = new RkeComponents(config, bundle);
         String file = RkeComponents.SNAPSHOT_DIR + "/" + name;
-        try (Fleet fleet = new Fleet(ssh, involved, options.parallelism())) {
+        try (Fleet fleet = new Fleet(ssh, involved, options.parallelism(), progress)) {
             EtcdPlane etcd = new EtcdPlane(runtime, components, fleet, options.etcdHealthTimeout());
             RkeNode source = members.getFirst();
             String digest = sha256(fleet.session(source.address()), file);

@@ -30,9 +30,15 @@ final class Fleet implements AutoCloseable {
     private final Map<String, RkeNode> nodes = new LinkedHashMap<>();
     private final Semaphore permits;
     private final Map<String, SshSession> sessions = new ConcurrentHashMap<>();
+    private final Progress progress;
 
     Fleet(SshConnector connector, List<RkeNode> nodes, int parallelism) {
+        this(connector, nodes, parallelism, Progress.none());
+    }
+
+    Fleet(SshConnector connector, List<RkeNode> nodes, int parallelism, Progress progress) {
         this.connector = connector;
+        this.progress = progress;
         nodes.forEach(n -> this.nodes.put(n.address(), n));
         this.permits = new Semaphore(parallelism);
     }
@@ -56,8 +62,16 @@ final class Fleet implements AutoCloseable {
         return session;
     }
 
-    /** Runs {@code task} on every host of {@code addresses}, bounded; throws listing each host that failed. */
+    Progress progress() {
+        return progress;
+    }
+
+    /**
+     * Runs {@code task} on every host of {@code addresses}, bounded; throws listing each host that failed.
+     * After a failure or a cancellation, hosts not yet started are skipped.
+     */
     void forEach(String doing, List<String> addresses, HostTask task) throws ProvisionException {
+        progress.cancellation().throwIfCancelled(doing);
         Map<String, String> failures = new ConcurrentHashMap<>();
         AtomicReference<Throwable> first = new AtomicReference<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -65,13 +79,20 @@ final class Fleet implements AutoCloseable {
                 threads.submit(() -> {
                     permits.acquireUninterruptibly();
                     try {
-                        if (failures.isEmpty()) {
+                        if (failures.isEmpty() && !progress.cancellation().isCancelled()) {
+                            progress.emit(new ProvisionEvent.NodeProgress(address, doing, ProvisionEvent.NodeStatus.STARTED, ""));
                             task.run(node(address), session(address));
+                            progress.emit(new ProvisionEvent.NodeProgress(address, doing, ProvisionEvent.NodeStatus.DONE, ""));
+                        } else {
+                            progress.emit(new ProvisionEvent.NodeProgress(address, doing, ProvisionEvent.NodeStatus.SKIPPED, ""));
                         }
                     } catch (Exception | Error e) {
                         String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-                        failures.put(address, reason.startsWith(address + ": ") ? reason.substring(address.length() + 2) : reason);
+                        String shortReason = reason.startsWith(address + ": ") ? reason.substring(address.length() + 2) : reason;
+                        failures.put(address, shortReason);
                         first.compareAndSet(null, e);
+                        progress.emit(new ProvisionEvent.NodeProgress(address, doing, ProvisionEvent.NodeStatus.FAILED, shortReason));
+                        progress.log(address, doing + " failed: " + shortReason);
                     } finally {
                         permits.release();
                     }
@@ -81,6 +102,8 @@ final class Fleet implements AutoCloseable {
         if (!failures.isEmpty()) {
             throw ProvisionException.onHosts(doing, failures, first.get());
         }
+        // hosts already working finished their step; the ones skipped must not count as done
+        progress.cancellation().throwIfCancelled("finishing " + doing);
     }
 
     @Override

@@ -65,16 +65,20 @@ final class PlanRun {
         List<String> completed = new ArrayList<>();
         for (PlanStep.Plane plane : PlanStep.Plane.values()) {
             List<PlanStep> planeSteps = steps.stream().filter(s -> s.plane() == plane).toList();
+            Set<String> planeHosts = new LinkedHashSet<>();
+            planeSteps.forEach(s -> planeHosts.addAll(s.nodes()));
+            fleet.progress().cancellation().throwIfCancelled("the " + plane + " plane");
+            fleet.progress().emit(new ProvisionEvent.PlaneStarted(plane, List.copyOf(planeHosts)));
             for (PlanStep step : planeSteps) {
+                fleet.progress().cancellation().throwIfCancelled(step.plane() + " " + step.action());
                 step(step, steps);
             }
             if (plane == PlanStep.Plane.ETCD) {
                 finishEtcd();
             }
-            Set<String> hosts = new LinkedHashSet<>();
-            planeSteps.forEach(s -> hosts.addAll(s.nodes()));
-            onPlaneDone.planeDone(plane, hosts);
+            onPlaneDone.planeDone(plane, planeHosts);
             completed.add(plane.name());
+            fleet.progress().emit(new ProvisionEvent.PlaneFinished(plane));
         }
         return new ProvisionResult(completed, componentsChanged.get(), filesChanged.get(), snapshot, Duration.ofNanos(System.nanoTime() - started));
     }
@@ -84,7 +88,9 @@ final class PlanRun {
         try {
             dispatch(step, plan);
         } finally {
-            LOG.info("{} plane, {} on {} host(s): {} ms", step.plane(), step.action(), step.nodes().size(), (System.nanoTime() - started) / 1_000_000);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LOG.info("{} plane, {} on {} host(s): {} ms", step.plane(), step.action(), step.nodes().size(), millis);
+            fleet.progress().log("", step.plane() + " plane, " + step.action() + " on " + step.nodes().size() + " host(s): " + millis + " ms");
         }
     }
 

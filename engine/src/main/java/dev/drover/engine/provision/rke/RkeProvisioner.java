@@ -49,6 +49,10 @@ public final class RkeProvisioner {
      * @throws ProvisionException a step failed; its message names the hosts, the completed planes and the state file
      */
     public ProvisionResult up(RkeClusterConfig config, Path clusterYml) throws ProvisionException, IOException {
+        return up(config, clusterYml, Progress.none());
+    }
+
+    ProvisionResult up(RkeClusterConfig config, Path clusterYml, Progress progress) throws ProvisionException, IOException {
         Optional<RkeState> saved = RkeStateFiles.readState(RkeStateFiles.statePath(clusterYml));
         Map<String, RkeCertificates.Entry> bundle;
         if (saved.isEmpty()) {
@@ -58,7 +62,7 @@ public final class RkeProvisioner {
         } else {
             bundle = saved.get().desiredState().certificatesBundle();
         }
-        return run(config, clusterYml, saved, bundle, false);
+        return run(config, clusterYml, saved, bundle, false, progress);
     }
 
     /**
@@ -67,25 +71,38 @@ public final class RkeProvisioner {
      * or all together when the CA changes, since old and new members could not talk).
      */
     public ProvisionResult rotateCertificates(RkeClusterConfig config, Path clusterYml, boolean rotateCa) throws ProvisionException, IOException {
+        return rotateCertificates(config, clusterYml, rotateCa, Progress.none());
+    }
+
+    ProvisionResult rotateCertificates(RkeClusterConfig config, Path clusterYml, boolean rotateCa, Progress progress)
+            throws ProvisionException, IOException {
         RkeState saved = requireState(clusterYml);
         if (rotateCa) {
             // etcdctl could not reach members once their CA files change; snapshot while the old files are in place
-            new EtcdSnapshots(ssh, runtime, options).save(config, saved.desiredState().certificatesBundle(),
+            new EtcdSnapshots(ssh, runtime, options, progress).save(config, saved.desiredState().certificatesBundle(),
                     "rke_cert_rotate_" + System.currentTimeMillis());
         }
         Map<String, RkeCertificates.Entry> bundle = rotateCa ? RkeCertificates.generate(config, options.keyAlgorithm())
                 : RkeCertificates.reissue(config, saved.desiredState().certificatesBundle());
-        return run(config, clusterYml, Optional.of(saved), bundle, rotateCa);
+        return run(config, clusterYml, Optional.of(saved), bundle, rotateCa, progress);
     }
 
     /** {@code rke etcd snapshot-save}: the snapshot on every etcd node under /opt/rke/etcd-snapshots. */
     public void snapshotSave(RkeClusterConfig config, Path clusterYml, String name) throws ProvisionException, IOException {
-        new EtcdSnapshots(ssh, runtime, options).save(config, requireState(clusterYml).desiredState().certificatesBundle(), name);
+        snapshotSave(config, clusterYml, name, Progress.none());
+    }
+
+    void snapshotSave(RkeClusterConfig config, Path clusterYml, String name, Progress progress) throws ProvisionException, IOException {
+        new EtcdSnapshots(ssh, runtime, options, progress).save(config, requireState(clusterYml).desiredState().certificatesBundle(), name);
     }
 
     /** {@code rke etcd snapshot-restore}: every member back to the snapshot, the API servers restarted on it. */
     public void snapshotRestore(RkeClusterConfig config, Path clusterYml, String name) throws ProvisionException, IOException {
-        new EtcdSnapshots(ssh, runtime, options).restore(config, requireState(clusterYml).desiredState().certificatesBundle(), name);
+        snapshotRestore(config, clusterYml, name, Progress.none());
+    }
+
+    void snapshotRestore(RkeClusterConfig config, Path clusterYml, String name, Progress progress) throws ProvisionException, IOException {
+        new EtcdSnapshots(ssh, runtime, options, progress).restore(config, requireState(clusterYml).desiredState().certificatesBundle(), name);
     }
 
     /**
@@ -94,11 +111,15 @@ public final class RkeProvisioner {
      * deletes cluster.rkestate and the kubeconfig.
      */
     public void remove(RkeClusterConfig config, Path clusterYml) throws ProvisionException, IOException {
+        remove(config, clusterYml, Progress.none());
+    }
+
+    void remove(RkeClusterConfig config, Path clusterYml, Progress progress) throws ProvisionException, IOException {
         Optional<RkeState> saved = RkeStateFiles.readState(RkeStateFiles.statePath(clusterYml));
         List<RkeNode> nodes = new ArrayList<>(config.nodes());
         saved.map(RkeState::currentState).map(RkeState.State::rkeConfig).ifPresent(previous -> previous.nodes().stream()
                 .filter(n -> nodes.stream().noneMatch(c -> c.address().equals(n.address()))).forEach(nodes::add));
-        try (Fleet fleet = new Fleet(ssh, nodes, options.parallelism())) {
+        try (Fleet fleet = new Fleet(ssh, nodes, options.parallelism(), progress)) {
             fleet.forEach("removing the cluster", ProvisionException.hosts(nodes), (node, session) -> HostCleanup.clean(runtime, session, options));
         }
         Files.deleteIfExists(RkeStateFiles.statePath(clusterYml));
@@ -106,7 +127,7 @@ public final class RkeProvisioner {
     }
 
     private ProvisionResult run(RkeClusterConfig config, Path clusterYml, Optional<RkeState> saved, Map<String, RkeCertificates.Entry> bundle,
-                                boolean caRotated) throws ProvisionException, IOException {
+                                boolean caRotated, Progress progress) throws ProvisionException, IOException {
         Path statePath = RkeStateFiles.statePath(clusterYml);
         Path kubeconfig = RkeStateFiles.kubeconfigPath(clusterYml);
         RkeState.State previous = saved.map(RkeState::currentState).orElse(null);
@@ -125,7 +146,7 @@ public final class RkeProvisioner {
         Set<String> applied = new LinkedHashSet<>(existing);
         List<String> completed = new ArrayList<>();
         List<RkeNode> all = Stream.concat(config.nodes().stream(), removed.stream()).toList();
-        try (Fleet fleet = new Fleet(ssh, all, options.parallelism())) {
+        try (Fleet fleet = new Fleet(ssh, all, options.parallelism(), progress)) {
             PlanRun run = new PlanRun(config, bundle, existingEtcd, runtime, drainers.forCluster(kubeconfig), fleet, options, caRotated);
             ProvisionResult result = run.execute(ProvisionPlanner.plan(config, existing, existingEtcd),
                     removed.stream().filter(n -> n.has(RkeNode.Role.ETCD)).toList(), (plane, hosts) -> {

@@ -221,6 +221,39 @@ class RkeProvisionerIT {
     }
 
     @Test
+    void theCommandsReportEachPlaneAndNodeAndACancelStopsAfterTheCurrentPlaneWithItsStateSaved() throws Exception {
+        // given: a listener that presses Cancel as soon as etcd is up
+        config("worker", "");
+        RkeCommands commands = new RkeCommands(provisioner);
+        Cancellation cancellation = new Cancellation();
+        List<ProvisionEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProvisionListener listener = event -> {
+            events.add(event);
+            if (event instanceof ProvisionEvent.PlaneFinished(PlanStep.Plane plane) && plane == PlanStep.Plane.ETCD) {
+                cancellation.cancel();
+            }
+        };
+        // when / then
+        assertThatThrownBy(() -> commands.up(clusterYml, listener, cancellation)).isInstanceOf(ProvisionException.class)
+                .hasMessageContaining("cancelled by the user before the CONTROLPLANE plane")
+                .hasMessageContaining("Completed planes: PREPARE, ETCD");
+        assertThat(events).filteredOn(ProvisionEvent.PlaneStarted.class::isInstance)
+                .extracting(e -> ((ProvisionEvent.PlaneStarted) e).plane()).containsExactly(PlanStep.Plane.PREPARE, PlanStep.Plane.ETCD);
+        assertThat(events).contains(new ProvisionEvent.NodeProgress(n.get(3).address(), "deploying certificates", ProvisionEvent.NodeStatus.DONE, ""));
+        assertThat(events).filteredOn(ProvisionEvent.LogLine.class::isInstance).isNotEmpty();
+        assertThat(state().currentState().completedPlanes()).containsExactly("PREPARE", "ETCD");
+        assertThat(recording.changingCalls()).noneMatch(c -> c.name().equals("kube-apiserver") || c.name().equals("kubelet"));
+
+        // when: run again without cancelling
+        events.clear();
+        ProvisionResult result = commands.up(clusterYml, events::add, Cancellation.none());
+        // then: it finishes from there
+        assertThat(result.completedPlanes()).containsExactly("PREPARE", "ETCD", "CONTROLPLANE", "WORKER");
+        assertThat(events).filteredOn(ProvisionEvent.PlaneFinished.class::isInstance).hasSize(4);
+        assertThat(RkeCommands.validate("nodes: []\nfoo: 1\n")).isNotEmpty();
+    }
+
+    @Test
     void aChangedHostKeyIsRefusedBeforeAnythingIsDeployed() throws Exception {
         // given: Drover has seen every node once
         RkeClusterConfig config = config("worker", "");
