@@ -163,7 +163,12 @@ public final class RkeProvisioner {
                         }
                     });
             if (!removed.isEmpty()) {
-                fleet.forEach("cleaning removed nodes", ProvisionException.hosts(removed), (node, session) -> HostCleanup.clean(runtime, session, options));
+                try {
+                    fleet.forEach("cleaning removed nodes", ProvisionException.hosts(removed), (node, session) -> HostCleanup.clean(runtime, session, options));
+                } catch (ProvisionException e) {
+                    // as RKE: a removed node is often removed because it is dead; the cluster no longer needs it either way
+                    progress.log("", "warning: " + e.getMessage() + "; clean those hosts by hand if they come back");
+                }
             }
             RkeStateFiles.writeState(statePath, new RkeState(desired, new RkeState.State(config, bundle, List.copyOf(wanted), completed)));
             return result;
