@@ -254,6 +254,25 @@ class RkeProvisionerIT {
     }
 
     @Test
+    void aWorkerThatFailsItsHealthCheckOnUpgradeStopsTheRollOutCordonedBeforeTheNextBatch() throws Exception {
+        // given: a running cluster, then a new Kubernetes version (every Kubernetes component changes, etcd does not)
+        provisioner.up(config("worker", ""), clusterYml);
+        recording.clear();
+        recording.unhealthy(n.get(2).address(), "kubelet");
+        RkeClusterConfig upgrade = config("worker", "kubernetes_version: v1.32.5-rancher1-1\n");
+        // when / then: the worker plane (n3, n4; 10% → batches of 1) stops at n3
+        assertThatThrownBy(() -> provisioner.up(upgrade, clusterYml)).isInstanceOf(ProvisionException.class)
+                .hasMessageContaining(n.get(2).address() + ": kubelet did not report healthy within 5 s; the node stays cordoned")
+                .hasMessageContaining("Completed planes: PREPARE, ETCD, CONTROLPLANE");
+        List<String> n3 = recording.calls().stream().filter(c -> c.host().equals(n.get(2).address()))
+                .filter(c -> List.of("cordon", "uncordon").contains(c.verb()) || c.verb().equals("run")).map(c -> c.verb() + " " + c.name()).toList();
+        assertThat(n3).containsSubsequence("cordon ", "run kubelet").doesNotContain("uncordon ");
+        assertThat(runs(n.get(3).address())).as("the next batch was never touched").isEmpty();
+        assertThat(recording.changingCalls()).noneMatch(c -> c.name().equals("etcd"));
+        assertThat(state().currentState().completedPlanes()).containsExactly("PREPARE", "ETCD", "CONTROLPLANE");
+    }
+
+    @Test
     void aChangedHostKeyIsRefusedBeforeAnythingIsDeployed() throws Exception {
         // given: Drover has seen every node once
         RkeClusterConfig config = config("worker", "");
