@@ -49,6 +49,22 @@ public final class DockerOverSsh implements NodeRuntime {
     }
 
     @Override
+    public Map<String, Status> inspectAll(SshSession host, List<String> names) throws SshException {
+        // docker inspect prints the containers it finds and fails for the rest: its exit status says nothing here
+        ExecResult result = host.exec(docker + " inspect --format '{{.Name}} {{.State.Running}} {{index .Config.Labels \""
+                + Component.SPEC_HASH_LABEL + "\"}}' " + Shell.join(names) + " 2>/dev/null; true");
+        Map<String, Status> found = new java.util.LinkedHashMap<>();
+        for (String line : result.stdout().lines().toList()) {
+            String[] fields = line.strip().split(" ", 3);
+            if (fields.length >= 2) {
+                found.put(fields[0].startsWith("/") ? fields[0].substring(1) : fields[0],
+                        new Status("true".equals(fields[1]), fields.length > 2 ? fields[2] : ""));
+            }
+        }
+        return found;
+    }
+
+    @Override
     public void run(SshSession host, Component component) throws SshException {
         host.exec(docker + " rm -f " + Shell.quote(component.name()) + " >/dev/null 2>&1; " + runCommand(component))
                 .orThrow(host.address(), "starting " + component.name());

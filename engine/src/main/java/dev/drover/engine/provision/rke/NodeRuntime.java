@@ -3,7 +3,9 @@ package dev.drover.engine.provision.rke;
 import dev.drover.engine.provision.rke.ssh.ExecResult;
 import dev.drover.engine.provision.rke.ssh.SshException;
 import dev.drover.engine.provision.rke.ssh.SshSession;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,7 +49,23 @@ public interface NodeRuntime {
      * to start or replace it. Idempotent.
      */
     default boolean ensure(SshSession host, Component component) throws SshException {
-        Optional<Status> status = inspect(host, component.name());
+        return ensure(host, component, inspect(host, component.name()));
+    }
+
+    /**
+     * The components of those names that exist on the node, by name. Read-only. Runtimes answer in one
+     * round trip where they can: on a wide fan-out each SSH command costs both ends CPU.
+     */
+    default Map<String, Status> inspectAll(SshSession host, List<String> names) throws SshException {
+        Map<String, Status> found = new LinkedHashMap<>();
+        for (String name : names) {
+            inspect(host, name).ifPresent(status -> found.put(name, status));
+        }
+        return found;
+    }
+
+    /** {@link #ensure(SshSession, Component)} with the component's status already inspected. */
+    default boolean ensure(SshSession host, Component component, Optional<Status> status) throws SshException {
         String wanted = component.specHash();
         if (status.isPresent() && status.get().specHash().equals(wanted)) {
             if (status.get().running()) {

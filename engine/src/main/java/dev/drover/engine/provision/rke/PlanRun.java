@@ -112,11 +112,12 @@ final class PlanRun {
                     wanted.addAll(components.controlPlane(node));
                 }
                 wanted.addAll(components.worker(node));
+                Map<String, NodeRuntime.Status> statuses = runtime.inspectAll(session, wanted.stream().map(Component::name).toList());
                 if (step.action().equals("upgrade")) {
-                    upgrade(node, session, wanted);
+                    upgrade(node, session, wanted, statuses);
                 } else {
                     for (Component component : wanted) {
-                        count(runtime.ensure(session, component));
+                        count(runtime.ensure(session, component, java.util.Optional.ofNullable(statuses.get(component.name()))));
                     }
                 }
             });
@@ -188,10 +189,11 @@ final class PlanRun {
     }
 
     /** One existing host of an upgrade batch: untouched if nothing changes, else out of scheduling while replaced. */
-    private void upgrade(RkeNode node, SshSession session, List<Component> wanted) throws Exception {
+    private void upgrade(RkeNode node, SshSession session, List<Component> wanted, Map<String, NodeRuntime.Status> statuses) throws Exception {
         List<Component> changing = new ArrayList<>();
         for (Component component : wanted) {
-            if (runtime.inspect(session, component.name()).map(s -> !s.running() || !s.specHash().equals(component.specHash())).orElse(true)) {
+            NodeRuntime.Status status = statuses.get(component.name());
+            if (status == null || !status.running() || !status.specHash().equals(component.specHash())) {
                 changing.add(component);
             }
         }
@@ -203,7 +205,7 @@ final class PlanRun {
             drainer.drain(node.nodeName(), NodeDrainer.DrainOptions.of(config.upgradeStrategy()));
         }
         for (Component component : changing) {
-            count(runtime.ensure(session, component));
+            count(runtime.ensure(session, component, java.util.Optional.ofNullable(statuses.get(component.name()))));
         }
         for (Component component : wanted) {
             awaitHealthy(node, session, component);

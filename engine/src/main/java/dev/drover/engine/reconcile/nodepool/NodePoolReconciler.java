@@ -79,7 +79,9 @@ public final class NodePoolReconciler implements Reconciler<String> {
     public ReconcileResult reconcile(String clusterId) throws Exception {
         List<StoredObject> stored = store.list(new ListRequest(NodePool.KIND, clusterId, LabelSelector.EVERYTHING, 0, null)).items();
         if (stored.isEmpty()) {
-            return ReconcileResult.done();
+            // no store watch triggers this loop yet (Engine registers it in one line): a cheap look every
+            // interval is what notices a cluster's first pool
+            return ReconcileResult.requeueAfter(HEALTH_INTERVAL);
         }
         Instant now = clock.instant();
         List<Pass> passes = new ArrayList<>();

@@ -48,6 +48,15 @@ public final class EtcdProcessRuntime implements NodeRuntime {
     }
 
     @Override
+    public Map<String, Status> inspectAll(SshSession host, List<String> names) throws SshException {
+        Map<String, Status> found = new java.util.LinkedHashMap<>(others.inspectAll(host, names.stream().filter(n -> !n.equals("etcd")).toList()));
+        if (names.contains("etcd")) {
+            inspect(host, "etcd").ifPresent(status -> found.put("etcd", status));
+        }
+        return found;
+    }
+
+    @Override
     public void run(SshSession host, Component component) throws SshException {
         if (!component.name().equals("etcd")) {
             others.run(host, component);
@@ -116,7 +125,7 @@ public final class EtcdProcessRuntime implements NodeRuntime {
             return others.healthy(host, component);
         }
         others.record(host.address(), "healthy", "etcd", "");
-        return exec(host, component, List.of("etcdctl", "endpoint", "health", "--command-timeout=2s")).ok();
+        return exec(host, component, List.of("etcdctl", "endpoint", "health", "--dial-timeout=1s", "--command-timeout=2s")).ok();
     }
 
     private static String launch() {

@@ -93,6 +93,22 @@ public final class RecordingNodeRuntime implements NodeRuntime {
         return Optional.of(new Status(lines.size() > 1 && lines.get(1).equals("running"), lines.getFirst()));
     }
 
+    /** One command for all names, as {@link DockerOverSsh} does with one {@code docker inspect}; each name recorded as an inspect. */
+    @Override
+    public java.util.Map<String, Status> inspectAll(SshSession host, List<String> names) throws SshException {
+        names.forEach(name -> calls.add(new Call(host.address(), "inspect", name, "")));
+        ExecResult result = host.exec("for n in " + Shell.join(names) + "; do [ -f " + DIR + "/$n.hash ] && echo \"$n $(cat " + DIR
+                + "/$n.hash) $(cat " + DIR + "/$n.state 2>/dev/null)\"; done; true");
+        java.util.Map<String, Status> found = new java.util.LinkedHashMap<>();
+        for (String line : result.stdout().lines().toList()) {
+            String[] fields = line.strip().split(" ");
+            if (fields.length >= 2) {
+                found.put(fields[0], new Status(fields.length > 2 && fields[2].equals("running"), fields[1]));
+            }
+        }
+        return found;
+    }
+
     @Override
     public void run(SshSession host, Component component) throws SshException {
         String command = docker.runCommand(component);

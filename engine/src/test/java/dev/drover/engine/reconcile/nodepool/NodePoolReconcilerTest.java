@@ -175,6 +175,20 @@ class NodePoolReconcilerTest {
     }
 
     @Test
+    void aClusterWithoutPoolsOrWithAPoolOfAMissingTemplateIsLeftAlone() throws Exception {
+        // given
+        store.create(new ObjectKey(NodePool.KIND, "c2", "x"), Map.of(),
+                POOLS.encode(new NodePool("c2", "x", "no-such-template", 2, List.of("worker"), null, null, null)));
+        // when
+        ReconcileResult none = reconciler.reconcile("c3");
+        ReconcileResult orphan = reconciler.reconcile("c2");
+        // then
+        assertThat(none).isEqualTo(ReconcileResult.requeueAfter(NodePoolReconciler.HEALTH_INTERVAL));
+        assertThat(orphan).isEqualTo(ReconcileResult.requeueAfter(NodePoolReconciler.HEALTH_INTERVAL));
+        assertThat(provisioner.runs).isEmpty();
+    }
+
+    @Test
     void thePoolsClusterYmlIsOneTheParserAccepts() {
         // given
         List<PoolMember> members = List.of(new PoolMember("cp-1", new NodeTemplate.Host("10.0.0.1", 2222, "rancher", "/keys/id"),
