@@ -38,9 +38,10 @@ public final class ProvisionBench {
         StringBuilder report = new StringBuilder();
         report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-                .append(", Java ").append(Runtime.version()).append("\n\n");
+                .append(", Java ").append(Runtime.version()).append(", load average at start ").append(loadAverage()).append("\n\n");
         planning(report);
         fanOut(report, sizes, repetitions);
+        report.append("\nLoad average at the end: ").append(loadAverage()).append('\n');
         System.out.println(report);
         String out = System.getProperty("bench.report");
         if (out != null) {
@@ -149,6 +150,15 @@ public final class ProvisionBench {
                         median, median / baseline, rerun / 1e9));
                 System.out.println(report);
             }
+        }
+    }
+
+    /** The machine is shared: the load during the run says how much the figures can be trusted. */
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
