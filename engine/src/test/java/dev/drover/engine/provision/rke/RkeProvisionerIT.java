@@ -273,6 +273,32 @@ class RkeProvisionerIT {
     }
 
     @Test
+    void dockerOverSshReadsEveryComponentOfAHostFromOneDockerInspect() throws Exception {
+        // given: a TEST DOUBLE docker CLI on a real node, answering as `docker inspect` does for two of three names
+        Path fake = n.get(0).hostPath("/opt/rke").resolve("fake-docker");
+        Files.writeString(fake, """
+                #!/bin/sh
+                echo "$@" >> /opt/rke/fake-docker.calls
+                echo '/kubelet true 0a1b'
+                echo '/kube-proxy false 2c3d'
+                echo 'Error: No such object: nginx-proxy' >&2
+                exit 1
+                """);
+        fake.toFile().setExecutable(true);
+        DockerOverSsh docker = new DockerOverSsh("/opt/rke/fake-docker");
+        try (var session = new SshConnector(knownHosts, Duration.ofSeconds(10)).connect(nodes.target(n.get(0)))) {
+            // when
+            Map<String, NodeRuntime.Status> found = docker.inspectAll(session, List.of("kubelet", "kube-proxy", "nginx-proxy"));
+            // then
+            assertThat(found).containsExactly(Map.entry("kubelet", new NodeRuntime.Status(true, "0a1b")),
+                    Map.entry("kube-proxy", new NodeRuntime.Status(false, "2c3d")));
+            assertThat(Files.readAllLines(n.get(0).hostPath("/opt/rke").resolve("fake-docker.calls"))).singleElement().asString()
+                    .startsWith("inspect --format {{.Name}} {{.State.Running}} {{index .Config.Labels \"io.drover.spec-hash\"}}")
+                    .endsWith(" kubelet kube-proxy nginx-proxy");
+        }
+    }
+
+    @Test
     void aChangedHostKeyIsRefusedBeforeAnythingIsDeployed() throws Exception {
         // given: Drover has seen every node once
         RkeClusterConfig config = config("worker", "");
