@@ -47,6 +47,17 @@ public final class RkeCommands {
         }
     }
 
+    /**
+     * The wizard's "test SSH" button: connects to {@code address} as {@code user} with the key at
+     * {@code keyPath} (host key recorded on first use) and checks the node can run components. Changes nothing.
+     * Blocks up to the connect timeout (15 s); call it off the UI thread.
+     *
+     * @throws dev.drover.engine.provision.rke.ssh.SshException a one-sentence reason, e.g. the key was refused or Docker does not answer
+     */
+    public void testNode(String address, int port, String user, String keyPath) throws dev.drover.engine.provision.rke.ssh.SshException {
+        provisioner.checkNode(new dev.drover.engine.provision.rke.ssh.SshTarget(address, port, user, keyPath));
+    }
+
     /** {@code rke up}. Idempotent: an unchanged cluster.yml changes nothing on any node. */
     public ProvisionResult up(Path clusterYml, ProvisionListener listener, Cancellation cancellation) throws ProvisionException, IOException {
         return provisioner.up(read(clusterYml), clusterYml, new Progress(listener, cancellation));

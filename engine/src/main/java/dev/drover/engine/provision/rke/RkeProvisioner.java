@@ -37,6 +37,18 @@ public final class RkeProvisioner {
         this.options = options;
     }
 
+    /**
+     * Connects to one machine (recording its host key on first use, refusing a changed one) and runs the
+     * runtime's check, changing nothing: what a wizard's "test SSH" does before any cluster.yml exists.
+     *
+     * @throws dev.drover.engine.provision.rke.ssh.SshException saying what failed (unreachable, key refused, no Docker, …)
+     */
+    public void checkNode(dev.drover.engine.provision.rke.ssh.SshTarget target) throws dev.drover.engine.provision.rke.ssh.SshException {
+        try (var session = ssh.connect(target)) {
+            runtime.check(session);
+        }
+    }
+
     /** Reads and validates {@code clusterYml}; see {@link ClusterYamlParser}. */
     public static RkeClusterConfig read(Path clusterYml) throws IOException {
         return ClusterYamlParser.parse(Files.readString(clusterYml)).config();

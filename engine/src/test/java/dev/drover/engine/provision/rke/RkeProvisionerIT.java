@@ -199,6 +199,10 @@ class RkeProvisionerIT {
         RkeClusterConfig config = config("worker", "");
         nodes.stopSshd(n.get(3));
         try {
+            // when / then: the wizard's "test SSH" says so for that machine and not for the others
+            new RkeCommands(provisioner).testNode(n.get(0).address(), 22, "root", nodes.clientKey().toString());
+            assertThatThrownBy(() -> new RkeCommands(provisioner).testNode(n.get(3).address(), 22, "root", nodes.clientKey().toString()))
+                    .hasMessageStartingWith("cannot connect to root@" + n.get(3).address());
             // when / then
             assertThatThrownBy(() -> provisioner.up(config, clusterYml)).isInstanceOf(ProvisionException.class)
                     .hasMessageContaining("connecting and checking")
