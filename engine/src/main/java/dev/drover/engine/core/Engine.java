@@ -16,6 +16,7 @@ import dev.drover.engine.reconcile.ClusterStatusUpdater;
 import dev.drover.engine.reconcile.clusterconnected.ClusterConnectedReconciler;
 import dev.drover.engine.reconcile.clusterhealth.ClusterHealthReconciler;
 import dev.drover.engine.reconcile.kubeapiauth.KubeApiAuthReconciler;
+import dev.drover.engine.reconcile.nodepool.NodePoolReconciler;
 import dev.drover.engine.reconcile.projectnamespaces.ProjectNamespacesReconciler;
 import dev.drover.engine.reconcile.rbacsync.RbacSyncReconciler;
 import dev.drover.engine.reconcile.tokencleanup.TokenCleanupReconciler;
@@ -103,6 +104,7 @@ public final class Engine implements AutoCloseable {
                 new ClusterHealthReconciler(clients, statuses, clock, workloads::podRequests), PER_CLUSTER, this::clusterIds));
         reconcilers.register(KubeApiAuthReconciler.NAME, false, () -> new ReconcileLoop<>(KubeApiAuthReconciler.NAME,
                 new KubeApiAuthReconciler(store, clients, clock), PER_CLUSTER, this::clusterIds));
+        reconcilers.register(NodePoolReconciler.NAME, true, () -> new ReconcileLoop<>(NodePoolReconciler.NAME, NodePoolReconciler.inDataDirectory(store, clock), PER_CLUSTER, this::clusterIds));
         reconcilers.register(ProjectNamespacesReconciler.NAME, false, () -> new ReconcileLoop<>(ProjectNamespacesReconciler.NAME,
                 new ProjectNamespacesReconciler(store, clients), PER_CLUSTER, this::clusterIds));
         reconcilers.register(RbacSyncReconciler.NAME, false, () -> new ReconcileLoop<>(RbacSyncReconciler.NAME,

@@ -40,7 +40,7 @@ public enum KeyAlgorithm {
     }
 
     /** The algorithm of an existing key pair's private key. */
-    static KeyAlgorithm of(java.security.PrivateKey key) {
+    public static KeyAlgorithm of(java.security.PrivateKey key) {
         return "RSA".equals(key.getAlgorithm()) ? RSA_2048 : ECDSA_P256;
     }
 }

@@ -60,7 +60,7 @@ class EngineTest {
     void seedsBuiltinRoleTemplatesOnce() {
         assertThat(engine.store().list(ListRequest.all(RoleTemplate.KIND)).items()).extracting(o -> o.key().name())
                 .containsExactlyInAnyOrder("cluster-owner", "cluster-member", "project-owner", "project-member", "read-only");
-        assertThat(engine.reconcilers().names()).containsExactly("clusterhealth", "kubeapiauth", "projectnamespaces", "rbacsync", "tokencleanup", "workloadcache");
+        assertThat(engine.reconcilers().names()).containsExactly("clusterhealth", "kubeapiauth", "nodepool", "projectnamespaces", "rbacsync", "tokencleanup", "workloadcache");
     }
 
     @Test

@@ -51,9 +51,45 @@ public final class RkeCertificates {
 
     /** Generates the whole set for {@code config}; {@code algorithm} is ECDSA P-256 unless RSA is asked for. */
     public static Map<String, Entry> generate(RkeClusterConfig config, KeyAlgorithm algorithm) {
-        Map<String, Entry> bundle = new LinkedHashMap<>();
         CertificateAuthority kubeCa = CertificateAuthority.generate(new X500Name("CN=" + KUBE_CA), CA_VALIDITY, algorithm);
         CertificateAuthority requestHeaderCa = CertificateAuthority.generate(new X500Name("CN=" + REQUESTHEADER_CA), CA_VALIDITY, algorithm);
+        return issue(config, kubeCa, requestHeaderCa, algorithm);
+    }
+
+    /**
+     * New leaf certificates and service-account key from the CAs already in {@code bundle} (what
+     * {@code rke cert rotate} does without {@code --rotate-ca}, and what a change of node names needs):
+     * clients keep trusting the cluster. The service-account signing key is kept, so existing
+     * service-account tokens stay valid.
+     */
+    public static Map<String, Entry> reissue(RkeClusterConfig config, Map<String, Entry> bundle) {
+        CertificateAuthority kubeCa = authority(bundle, KUBE_CA);
+        CertificateAuthority requestHeaderCa = authority(bundle, REQUESTHEADER_CA);
+        Map<String, Entry> reissued = issue(config, kubeCa, requestHeaderCa, KeyAlgorithm.of(Pem.privateKey(bundle.get(KUBE_CA).keyPem())));
+        if (bundle.containsKey(SERVICE_ACCOUNT)) {
+            reissued.put(SERVICE_ACCOUNT, bundle.get(SERVICE_ACCOUNT));
+        }
+        return reissued;
+    }
+
+    /** Whether certificates made for {@code previous} lack a name or an etcd host that {@code config} needs. */
+    public static boolean namesChanged(RkeClusterConfig previous, RkeClusterConfig config) {
+        return !apiServerNames(previous).equals(apiServerNames(config)) || !etcdNames(previous).equals(etcdNames(config))
+                || !previous.nodesWith(RkeNode.Role.ETCD).stream().map(RkeCertificates::etcdCertificateName).toList()
+                .equals(config.nodesWith(RkeNode.Role.ETCD).stream().map(RkeCertificates::etcdCertificateName).toList());
+    }
+
+    private static CertificateAuthority authority(Map<String, Entry> bundle, String name) {
+        Entry entry = bundle.get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException("the certificate bundle has no " + name);
+        }
+        return new CertificateAuthority(Pem.certificate(entry.certificatePem()), Pem.privateKey(entry.keyPem()));
+    }
+
+    private static Map<String, Entry> issue(RkeClusterConfig config, CertificateAuthority kubeCa, CertificateAuthority requestHeaderCa,
+                                            KeyAlgorithm algorithm) {
+        Map<String, Entry> bundle = new LinkedHashMap<>();
         bundle.put(KUBE_CA, new Entry(KUBE_CA, kubeCa.certificatePem(), kubeCa.keyPem()));
         bundle.put(REQUESTHEADER_CA, new Entry(REQUESTHEADER_CA, requestHeaderCa.certificatePem(), requestHeaderCa.keyPem()));
 

@@ -38,17 +38,17 @@ class ProvisionPlannerTest {
         assertThat(plan).extracting(s -> s.plane() + ":" + s.action() + ":" + s.nodes().size()).containsExactly(
                 "PREPARE:check:10", "PREPARE:deploy-certificates:10",
                 "ETCD:deploy:1", "ETCD:deploy:1", "ETCD:deploy:1",
-                "CONTROLPLANE:deploy:2", "WORKER:deploy:5");
+                "CONTROLPLANE:deploy:2", "WORKER:deploy:8"); // workers and etcd-only nodes: every node runs kubelet
     }
 
     @Test
     void anUpgradeSnapshotsEtcdFirstAndBatchesByMaxUnavailable() {
-        RkeClusterConfig config = cluster(3, 3, 25, "10%");
+        RkeClusterConfig config = cluster(3, 3, 22, "10%");
         Set<String> existing = config.nodes().stream().map(RkeNode::address).collect(Collectors.toSet());
         List<PlanStep> plan = ProvisionPlanner.plan(config, existing);
         assertThat(plan.get(2)).isEqualTo(new PlanStep(PlanStep.Plane.ETCD, "snapshot", List.of("10.0.1.0")));
         assertThat(plan.stream().filter(s -> s.plane() == PlanStep.Plane.CONTROLPLANE)).allMatch(s -> s.nodes().size() == 1).hasSize(3);
-        // 10% of 25 workers, rounded down: batches of 2, the last one smaller
+        // 10% of the 25 nodes of the worker plane (22 workers, 3 etcd-only), rounded down: batches of 2, the last one smaller
         assertThat(plan.stream().filter(s -> s.plane() == PlanStep.Plane.WORKER).map(s -> s.nodes().size()).toList())
                 .containsExactly(2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1);
     }
@@ -63,17 +63,17 @@ class ProvisionPlannerTest {
     @Test
     void addedWorkersAreDeployedTogetherAfterTheUpgradeBatches() {
         RkeClusterConfig config = cluster(1, 1, 4, "50%");
-        Set<String> existing = Set.of("10.0.1.0", "10.0.2.0", "10.1.0.0", "10.1.0.1");
+        Set<String> existing = Set.of("10.0.1.0", "10.0.2.0", "10.1.0.0");
         List<PlanStep> workers = ProvisionPlanner.plan(config, existing).stream().filter(s -> s.plane() == PlanStep.Plane.WORKER).toList();
         assertThat(workers).containsExactly(
+                new PlanStep(PlanStep.Plane.WORKER, "upgrade", List.of("10.0.1.0")),
                 new PlanStep(PlanStep.Plane.WORKER, "upgrade", List.of("10.1.0.0")),
-                new PlanStep(PlanStep.Plane.WORKER, "upgrade", List.of("10.1.0.1")),
-                new PlanStep(PlanStep.Plane.WORKER, "deploy", List.of("10.1.0.2", "10.1.0.3")));
+                new PlanStep(PlanStep.Plane.WORKER, "deploy", List.of("10.1.0.1", "10.1.0.2", "10.1.0.3")));
     }
 
     @Test
     void plansAThousandNodes() {
         List<PlanStep> plan = ProvisionPlanner.plan(cluster(5, 3, 992, "10%"), Set.of());
-        assertThat(plan.stream().mapToInt(s -> s.nodes().size()).sum()).isEqualTo(2 * 1000 + 5 + 3 + 992);
+        assertThat(plan.stream().mapToInt(s -> s.nodes().size()).sum()).isEqualTo(2 * 1000 + 5 + 3 + (992 + 5));
     }
 }
