@@ -22,6 +22,9 @@ import io.etcd.jetcd.options.PutOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * One {@code commit} as one etcd transaction: a guard per write (create: the key has no version; update
@@ -33,6 +36,7 @@ final class EtcdBatch {
 
     private final EtcdKeys keys;
     private final List<Write> writes;
+    private final String writeId = UUID.randomUUID().toString();
 
     EtcdBatch(EtcdKeys keys, List<Write> writes) {
         this.keys = keys;
@@ -48,11 +52,11 @@ final class EtcdBatch {
             switch (write) {
                 case Write.Create create -> {
                     guards.add(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.version(0)));
-                    then.add(Op.put(key, keys.value(create.labels(), create.body()), PutOption.DEFAULT));
+                    then.add(Op.put(key, keys.value(writeId, create.labels(), create.body()), PutOption.DEFAULT));
                 }
                 case Write.Update update -> {
                     guards.add(expected(key, update.expectedRevision()));
-                    then.add(Op.put(key, keys.value(update.labels(), update.body()), PutOption.builder().withPrevKV().build()));
+                    then.add(Op.put(key, keys.value(writeId, update.labels(), update.body()), PutOption.builder().withPrevKV().build()));
                 }
                 case Write.Delete delete -> {
                     guards.add(expected(key, delete.expectedRevision()));
@@ -90,6 +94,47 @@ final class EtcdBatch {
             });
         }
         return results;
+    }
+
+    /**
+     * After an attempt whose outcome is unknown (a member died, an answer timed out), a refusal may be our own
+     * first attempt in the way. It was, if every key we put holds our write id and every key we deleted is
+     * gone; then the results are read back: puts from the keys, deletes' last states from the revision before.
+     * A batch of deletes only cannot be told apart from someone else's delete, so it stays unknown.
+     *
+     * @param history reads a key at a revision (the state a delete removed)
+     */
+    Optional<List<StoredObject>> appliedEarlier(TxnResponse refusal, BiFunction<ObjectKey, Long, Optional<KeyValue>> history) {
+        long revision = 0;
+        for (int i = 0; i < writes.size(); i++) {
+            List<KeyValue> found = refusal.getGetResponses().get(i).getKvs();
+            if (writes.get(i) instanceof Write.Delete) {
+                if (!found.isEmpty()) {
+                    return Optional.empty();
+                }
+            } else if (found.isEmpty() || !EtcdKeys.writeId(found.getFirst()).equals(writeId)) {
+                return Optional.empty();
+            } else {
+                revision = found.getFirst().getModRevision();
+            }
+        }
+        if (revision == 0) {
+            return Optional.empty();
+        }
+        List<StoredObject> results = new ArrayList<>(writes.size());
+        for (int i = 0; i < writes.size(); i++) {
+            Write write = writes.get(i);
+            if (write instanceof Write.Delete) {
+                Optional<KeyValue> last = history.apply(write.key(), revision - 1);
+                if (last.isEmpty()) {
+                    return Optional.empty();
+                }
+                results.add(keys.object(last.get(), revision));
+            } else {
+                results.add(keys.object(refusal.getGetResponses().get(i).getKvs().getFirst()));
+            }
+        }
+        return Optional.of(results);
     }
 
     /** Why the guards failed: the first write whose key was not as it expected, read in the same transaction. */

@@ -17,22 +17,66 @@ import java.util.concurrent.TimeoutException;
 /** Waits for jetcd calls and turns their failures into the store's one-sentence exceptions. */
 final class EtcdFailures {
 
-    private final String endpoints;
-    private final Duration timeout;
+    private static final Duration PAUSE = Duration.ofMillis(200);
 
-    EtcdFailures(String endpoints, Duration timeout) {
+    private final String endpoints;
+    private final Duration deadline;
+    private final Duration attempt;
+
+    /**
+     * @param deadline how long a request may keep trying; one attempt gets a third of it, because a request
+     *                 caught by a dying leader hangs until etcd's own timeout and a new attempt, on a member
+     *                 with a new leader, usually succeeds well before that
+     */
+    EtcdFailures(String endpoints, Duration deadline) {
         this.endpoints = endpoints;
-        this.timeout = timeout;
+        this.deadline = deadline;
+        this.attempt = deadline.dividedBy(3).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : deadline.dividedBy(3);
     }
 
-    /** Waits at most the request timeout; {@code action} completes "cannot …" in messages. */
+    /**
+     * Runs an idempotent call, again after each unavailability until the deadline; the last failure is
+     * rethrown. {@code action} completes "cannot …" in messages.
+     */
+    <T> T retry(java.util.function.Supplier<CompletableFuture<T>> call, String action) {
+        long giveUp = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            try {
+                return await(call.get(), action);
+            } catch (EtcdUnavailableException e) {
+                if (System.nanoTime() > giveUp) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    boolean before(long giveUpNanos) {
+        return System.nanoTime() < giveUpNanos;
+    }
+
+    long giveUpAt() {
+        return System.nanoTime() + deadline.toNanos();
+    }
+
+    void pause() {
+        try {
+            Thread.sleep(PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for etcd", e);
+        }
+    }
+
+    /** One attempt, waiting at most the attempt timeout. */
     <T> T await(CompletableFuture<T> call, String action) {
         try {
-            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return call.get(attempt.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new EtcdUnavailableException("etcd at " + endpoints + " did not answer within " + timeout.toSeconds()
-                    + " s, so Drover cannot " + action + " (no quorum or no member reachable); the store is read-only"
+            throw new EtcdUnavailableException("etcd at " + endpoints + " did not answer within " + attempt.toMillis()
+                    + " ms, so Drover cannot " + action + " (no quorum or no member reachable); the store is read-only"
                     + " until quorum returns and a write that timed out may or may not have been applied.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -73,7 +117,7 @@ final class EtcdFailures {
                 return true;
             }
         }
-        return message.contains("no leader") || message.contains("request timed out")
+        return message.contains("no leader") || message.contains("channel closed") || message.contains("request timed out")
                 || message.contains("leader changed") || message.contains("UNAVAILABLE");
     }
 }

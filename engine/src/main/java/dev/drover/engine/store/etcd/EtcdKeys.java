@@ -14,8 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The key and value layout. An object lives at {@code <prefix>/<kind>\0<namespace>\0<name>}: NUL cannot
  * occur in a key (ObjectKey rejects control characters), so a kind's or a namespace's keys form one
  * contiguous, correctly ordered range ({@code "a\0"} sorts before {@code "ab\0"}), which is what lists and
- * watches scan. The value is the labels as a JSON object, a newline, then the body untouched (JSON
- * escapes newlines, so the first one always ends the labels). Revisions are etcd's own.
+ * watches scan. The value is the id of the write that stored it, a newline, the labels as a JSON object, a
+ * newline, then the body untouched (JSON escapes newlines, so the second one always ends the labels). The
+ * write id is how a retried transaction recognises that its first attempt was applied after all.
+ * Revisions are etcd's own.
  */
 final class EtcdKeys {
 
@@ -49,8 +51,15 @@ final class EtcdKeys {
         return bytes(prefix + SEP + "birth");
     }
 
-    ByteSequence value(Map<String, String> labels, String body) {
-        return bytes(JSON.writeValueAsString(labels) + "\n" + body);
+    ByteSequence value(String writeId, Map<String, String> labels, String body) {
+        return bytes(writeId + "\n" + JSON.writeValueAsString(labels) + "\n" + body);
+    }
+
+    /** The id of the write that stored this value. */
+    static String writeId(KeyValue kv) {
+        String raw = kv.getValue().toString(StandardCharsets.UTF_8);
+        int newline = raw.indexOf('\n');
+        return newline < 0 ? "" : raw.substring(0, newline);
     }
 
     StoredObject object(KeyValue kv) {
@@ -60,13 +69,14 @@ final class EtcdKeys {
     /** The object a key-value holds, stamped with {@code revision} (a delete's revision for tombstones). */
     StoredObject object(KeyValue kv, long revision) {
         String raw = kv.getValue().toString(StandardCharsets.UTF_8);
-        int newline = raw.indexOf('\n');
+        int idEnd = raw.indexOf('\n');
+        int labelsEnd = idEnd < 0 ? -1 : raw.indexOf('\n', idEnd + 1);
         ObjectKey key = objectKey(kv.getKey());
-        if (newline < 0) {
-            throw new StoreException("etcd key " + key + " does not hold a Drover object (no labels line)");
+        if (labelsEnd < 0) {
+            throw new StoreException("etcd key " + key + " does not hold a Drover object (no write id and labels lines)");
         }
-        Map<String, String> labels = JSON.readValue(raw.substring(0, newline), LABELS);
-        return new StoredObject(key, labels, raw.substring(newline + 1), revision, kv.getCreateRevision());
+        Map<String, String> labels = JSON.readValue(raw.substring(idEnd + 1, labelsEnd), LABELS);
+        return new StoredObject(key, labels, raw.substring(labelsEnd + 1), revision, kv.getCreateRevision());
     }
 
     ObjectKey objectKey(ByteSequence etcdKey) {

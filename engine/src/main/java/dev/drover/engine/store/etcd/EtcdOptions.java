@@ -43,7 +43,7 @@ public record EtcdOptions(List<URI> endpoints, String prefix, Path caCert, Path 
 
     /** Plain-HTTP members at these URLs, default prefix and timeouts. */
     public static EtcdOptions of(List<URI> endpoints) {
-        return new EtcdOptions(endpoints, DEFAULT_PREFIX, null, null, null, Duration.ofSeconds(5), 100_000);
+        return new EtcdOptions(endpoints, DEFAULT_PREFIX, null, null, null, Duration.ofSeconds(10), 100_000);
     }
 
     /**

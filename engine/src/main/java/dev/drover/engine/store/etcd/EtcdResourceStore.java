@@ -90,7 +90,7 @@ public final class EtcdResourceStore implements ResourceStore {
 
     private long markBirth() {
         ByteSequence key = keys.birthKey();
-        TxnResponse response = failures.await(kv.txn()
+        TxnResponse response = failures.retry(() -> kv.txn()
                 .If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.version(0)))
                 .Then(Op.put(key, EtcdKeys.bytes("drover store"), PutOption.DEFAULT))
                 .Else(Op.get(key, GetOption.DEFAULT))
@@ -112,7 +112,17 @@ public final class EtcdResourceStore implements ResourceStore {
     public ListResult list(ListRequest request) {
         ensureOpen();
         try {
-            return lister.page(request, false);
+            long giveUp = failures.giveUpAt();
+            while (true) {
+                try {
+                    return lister.page(request, false);
+                } catch (EtcdUnavailableException e) {
+                    if (!failures.before(giveUp)) {
+                        throw e;
+                    }
+                    failures.pause();
+                }
+            }
         } catch (EtcdUnavailableException e) {
             // Without quorum a surviving member can still answer from its own (possibly stale) copy: read-only mode.
             return lister.page(request, true);
@@ -122,7 +132,7 @@ public final class EtcdResourceStore implements ResourceStore {
     private GetResponse readWithFallback(java.util.function.Function<Boolean, java.util.concurrent.CompletableFuture<GetResponse>> read,
                                          String action) {
         try {
-            return failures.await(read.apply(false), action);
+            return failures.retry(() -> read.apply(false), action);
         } catch (EtcdUnavailableException e) {
             return failures.await(read.apply(true), action);
         }
@@ -136,11 +146,43 @@ public final class EtcdResourceStore implements ResourceStore {
         rejectDuplicateKeys(writes);
         ensureOpen();
         EtcdBatch batch = new EtcdBatch(keys, writes);
-        TxnResponse response = failures.await(batch.transaction(kv.txn()).commit(), "write " + batch.describe());
-        if (!response.isSucceeded()) {
+        String action = "write " + batch.describe();
+        long giveUp = failures.giveUpAt();
+        boolean outcomeUnknown = false;
+        while (true) {
+            TxnResponse response;
+            try {
+                response = failures.await(batch.transaction(kv.txn()).commit(), action);
+            } catch (EtcdUnavailableException e) {
+                // A member died or an answer was lost: the attempt may have been applied; the retry will tell.
+                if (!failures.before(giveUp)) {
+                    throw e;
+                }
+                outcomeUnknown = true;
+                failures.pause();
+                continue;
+            }
+            if (response.isSucceeded()) {
+                return batch.results(response);
+            }
+            if (outcomeUnknown) {
+                Optional<List<StoredObject>> ours = batch.appliedEarlier(response, this::readAt);
+                if (ours.isPresent()) {
+                    return ours.get();
+                }
+            }
             throw batch.whyRefused(response);
         }
-        return batch.results(response);
+    }
+
+    private Optional<io.etcd.jetcd.KeyValue> readAt(ObjectKey key, long revision) {
+        try {
+            GetResponse response = failures.retry(() -> kv.get(keys.key(key), GetOption.builder().withRevision(revision).build()),
+                    "read " + key + " at revision " + revision);
+            return response.getKvs().stream().findFirst();
+        } catch (RevisionCompactedException e) {
+            return Optional.empty();
+        }
     }
 
     private static void rejectDuplicateKeys(List<Write> writes) {
@@ -164,7 +206,7 @@ public final class EtcdResourceStore implements ResourceStore {
             // Refuse now rather than in a callback: etcd keeps history back to its compaction, and reading at
             // the start revision is how to ask whether that reaches back far enough.
             try {
-                failures.await(kv.get(keys.range(kind, null), GetOption.builder().withRevision(from)
+                failures.retry(() -> kv.get(keys.range(kind, null), GetOption.builder().withRevision(from)
                         .withCountOnly(true).isPrefix(true).build()), "watch " + kind);
             } catch (RevisionCompactedException e) {
                 knownCompaction = Math.max(knownCompaction, from + 1);
@@ -208,7 +250,7 @@ public final class EtcdResourceStore implements ResourceStore {
             return;
         }
         try {
-            failures.await(kv.compact(target), "compact to revision " + target);
+            failures.retry(() -> kv.compact(target), "compact to revision " + target);
         } catch (RevisionCompactedException e) {
             // another replica (or etcd's auto-compaction) already went at least this far
         }

@@ -31,6 +31,7 @@ final class EtcdWatch implements Watch {
     private final Consumer<EtcdWatch> onEnd;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile io.etcd.jetcd.Watch.Watcher watcher;
+    private volatile StoreException lastError;
 
     EtcdWatch(EtcdKeys keys, EtcdFailures failures, String kind, long afterRevision, WatchListener listener,
               Executor delivery, int maxBacklog, Consumer<EtcdWatch> onEnd) {
@@ -50,7 +51,7 @@ final class EtcdWatch implements Watch {
                 .withPrevKV(true)
                 .build();
         watcher = client.getWatchClient().watch(keys.range(kind, null), option,
-                io.etcd.jetcd.Watch.listener(this::onNext, this::onError, () -> { }));
+                io.etcd.jetcd.Watch.listener(this::onNext, this::onError, this::onCompleted));
     }
 
     private void onNext(WatchResponse response) {
@@ -73,8 +74,22 @@ final class EtcdWatch implements Watch {
         fanout.publish(events);
     }
 
+    /**
+     * jetcd reports every stream error here, also those it then recovers from by resuming the watch (a
+     * member died): only compaction ends a watch at once; other ends arrive as {@link #onCompleted}.
+     */
     private void onError(Throwable failure) {
-        end(failures.translate(failure, "keep watching " + kind));
+        StoreException translated = failures.translate(failure, "keep watching " + kind);
+        lastError = translated;
+        if (translated instanceof dev.drover.engine.store.RevisionCompactedException) {
+            end(translated);
+        }
+    }
+
+    /** jetcd gave up on the watch (or we closed it, in which case this does nothing). */
+    private void onCompleted() {
+        StoreException last = lastError;
+        end(last != null ? last : new StoreException("etcd ended the watch of " + kind + "; watch again from the last revision seen"));
     }
 
     /** Ends the watch for a reason the caller did not choose; its listener hears why. */
