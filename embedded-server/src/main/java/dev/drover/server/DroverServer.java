@@ -57,7 +57,8 @@ public final class DroverServer implements AutoCloseable {
 
     /** What exists before the port is bound. */
     private record Parts(Vertx vertx, Vertx downstream, ServerTls tls, SessionManager sessions, Dialer dialer,
-                         CachingDownstreamClients clients, Engine engine, CredentialFiles credentials, HaSettings.Opened ha) {
+                         CachingDownstreamClients clients, Engine engine, CredentialFiles credentials, HaSettings.Opened ha,
+                         ReplicaPeering peering) {
     }
 
     private DroverServer(Parts parts, HttpServer http, ApiRoutes apiRoutes, LocalManagementApi api, ClusterImports imports,
@@ -97,7 +98,9 @@ public final class DroverServer implements AutoCloseable {
             ServerTls tls = ServerTls.load(config.dataDirectory(), config.tls(), names);
 
             SessionManager sessions = new SessionManager(vertx);
-            Dialer dialer = new Dialer(sessions, config.reconnectWait());
+            ReplicaPeering peering = new ReplicaPeering();
+            opened.add(peering);
+            Dialer dialer = new Dialer(sessions, config.reconnectWait(), peering);
             RegistrationTokens registrations = new RegistrationTokens(store, Clock.systemUTC());
             ApiAccessReports reports = new ApiAccessReports();
             TunnelServer tunnel = new TunnelServer(reports.recording(registrations.authorizer()), sessions, config.tunnel());
@@ -114,7 +117,7 @@ public final class DroverServer implements AutoCloseable {
             opened.remove(store); // the engine owns it now
             opened.add(engine);
             char[] bootstrap = engine.users().bootstrapAdmin().orElse(null);
-            Parts parts = new Parts(vertx, downstream, tls, sessions, dialer, clients, engine, credentials, replica);
+            Parts parts = new Parts(vertx, downstream, tls, sessions, dialer, clients, engine, credentials, replica, peering);
 
             Routes routes = new Routes();
             HttpServer http = vertx.createHttpServer(httpOptions(config, tls)).requestHandler(routes);
@@ -133,6 +136,10 @@ public final class DroverServer implements AutoCloseable {
                     config.reconnectWait(), config.proxy());
             opened.add(authProxy);
             routes.add(null, AuthProxyRoute.PATH, authProxy::handle);
+            if (ha.replicated()) {
+                peering.join(replica.client(), ha, ha.peerUrl() != null ? ha.peerUrl() : url, vertx, tls.caPem(), sessions,
+                        config.tunnel(), routes);
+            }
             ApiRoutes apiRoutes = ApiRoutes.register(routes, vertx, api, engine.tokens(), engine.logins(), config.watchHeartbeat());
             return new DroverServer(parts, http, apiRoutes, api, imports, authProxy, url, bootstrap);
         } catch (RuntimeException e) {
@@ -245,6 +252,7 @@ public final class DroverServer implements AutoCloseable {
         http.close().await();
         apiRoutes.close();
         authProxy.close();
+        parts.peering().close();
         parts.sessions().closeAll("server shutting down");
         api.close(); // reconcilers and informers stop before the clients they use are closed
         parts.clients().close();

@@ -19,7 +19,8 @@ final class HaArguments {
     static final String USAGE = """
               --store       etcd://host:port[,host:port…] to run as one of several replicas on etcd (default: SQLite
                             in the data directory); --etcd-cacert CA.pem [--etcd-cert CERT.pem --etcd-key KEY.pem]
-                            for TLS, --replica-id NAME (default: the host name), --etcd-prefix (default /drover)""";
+                            for TLS, --replica-id NAME (default: the host name), --etcd-prefix (default /drover),
+                            --peer-url https://HOST:PORT how the other replicas reach this one (default: the advertised URL)""";
 
     /** The replica settings and the arguments left for {@link ServerArguments}. */
     record Split(HaSettings settings, String[] rest) {
@@ -36,10 +37,11 @@ final class HaArguments {
         Path key = null;
         String replicaId = null;
         String prefix = EtcdOptions.DEFAULT_PREFIX;
+        String peerUrl = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             boolean ours = switch (option) {
-                case "--store", "--etcd-cacert", "--etcd-cert", "--etcd-key", "--replica-id", "--etcd-prefix" -> true;
+                case "--store", "--etcd-cacert", "--etcd-cert", "--etcd-key", "--replica-id", "--etcd-prefix", "--peer-url" -> true;
                 default -> false;
             };
             if (!ours) {
@@ -56,10 +58,21 @@ final class HaArguments {
                 case "--etcd-cert" -> cert = readable(option, value);
                 case "--etcd-key" -> key = readable(option, value);
                 case "--replica-id" -> replicaId = value;
+                case "--peer-url" -> peerUrl = value;
                 default -> prefix = value;
             }
         }
-        return new Split(settings(store, ca, cert, key, replicaId, prefix), rest.toArray(String[]::new));
+        HaSettings settings = settings(store, ca, cert, key, replicaId, prefix);
+        if (peerUrl != null) {
+            if (!settings.replicated()) {
+                throw new IllegalArgumentException("--peer-url needs --store etcd://….");
+            }
+            if (!peerUrl.startsWith("https://")) {
+                throw new IllegalArgumentException("--peer-url must be an https:// URL, got \"" + peerUrl + "\".");
+            }
+            settings = settings.withPeerUrl(peerUrl);
+        }
+        return new Split(settings, rest.toArray(String[]::new));
     }
 
     private static HaSettings settings(String store, Path ca, Path cert, Path key, String replicaId, String prefix) {

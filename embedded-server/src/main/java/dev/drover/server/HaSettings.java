@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param etcd      the etcd cluster; {@code null} for the embedded SQLite store of a single server
  * @param replicaId this replica's name among its peers (leader election, cluster ownership)
  * @param leaseTtl  how long a dead replica keeps leadership and membership at most
+ * @param peerUrl   how the other replicas reach this one ({@code https://host:port}); {@code null}: the
+ *                  server's advertised URL
  */
-public record HaSettings(EtcdOptions etcd, String replicaId, Duration leaseTtl) {
+public record HaSettings(EtcdOptions etcd, String replicaId, Duration leaseTtl, String peerUrl) {
 
     /** One server on SQLite in its data directory, always the leader. */
-    public static final HaSettings SINGLE = new HaSettings(null, "single", Duration.ofSeconds(10));
+    public static final HaSettings SINGLE = new HaSettings(null, "single", Duration.ofSeconds(10), null);
 
     public HaSettings {
         Objects.requireNonNull(replicaId, "replicaId");
@@ -30,11 +32,15 @@ public record HaSettings(EtcdOptions etcd, String replicaId, Duration leaseTtl) 
     }
 
     public static HaSettings etcd(EtcdOptions etcd, String replicaId) {
-        return new HaSettings(etcd, replicaId, Duration.ofSeconds(10));
+        return new HaSettings(etcd, replicaId, Duration.ofSeconds(10), null);
     }
 
     public HaSettings withLeaseTtl(Duration ttl) {
-        return new HaSettings(etcd, replicaId, ttl);
+        return new HaSettings(etcd, replicaId, ttl, peerUrl);
+    }
+
+    public HaSettings withPeerUrl(String url) {
+        return new HaSettings(etcd, replicaId, leaseTtl, url);
     }
 
     public boolean replicated() {
@@ -42,19 +48,19 @@ public record HaSettings(EtcdOptions etcd, String replicaId, Duration leaseTtl) 
     }
 
     /** The opened store and leadership, closed with the server. */
-    record Opened(ResourceStore store, Leadership leadership, AutoCloseable resources) {
+    record Opened(ResourceStore store, Leadership leadership, Client client, AutoCloseable resources) {
     }
 
     /** Opens the store (and, on etcd, joins the leader election); fails with one sentence if it cannot. */
     Opened open(Path dataDirectory) {
         if (!replicated()) {
-            return new Opened(SqliteResourceStore.open(dataDirectory), Leadership.always(), () -> { });
+            return new Opened(SqliteResourceStore.open(dataDirectory), Leadership.always(), null, () -> { });
         }
         Client client = etcd.connect();
         try {
             EtcdResourceStore store = EtcdResourceStore.open(etcd, client);
             EtcdLeadership leadership = new EtcdLeadership(client, etcd.prefix() + "/leader", replicaId, leaseTtl).start();
-            return new Opened(store, leadership, () -> {
+            return new Opened(store, leadership, client, () -> {
                 leadership.close(); // resign first, so another replica takes over at once
                 client.close();
             });

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live server replicas: each one keeps a key {@code <prefix>/<replicaId>} holding its peer address,
- * attached to its own lease, so a replica that dies drops out when its lease expires and one that shuts
+ * The live server replicas: each one keeps a key {@code <prefix>/<replicaId>} holding its peer address and
+ * the SHA-256 of its peer token (never the token), attached to its own lease, so a replica that dies drops out when its lease expires and one that shuts
  * down drops out at once. Every replica watches the prefix and so knows the same set, from which
  * {@link HashRing} derives which replica owns which cluster.
  *
@@ -40,8 +40,9 @@ public final class ReplicaMembership implements AutoCloseable {
     private final String prefix;
     private final String replicaId;
     private final String address;
+    private final String peerTokenHash;
     private final Duration ttl;
-    private final Map<String, String> replicas = new TreeMap<>();
+    private final Map<String, Member> replicas = new TreeMap<>();
     private final List<Consumer<Map<String, String>>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private Watch.Watcher watcher;
@@ -50,14 +51,28 @@ public final class ReplicaMembership implements AutoCloseable {
     /**
      * @param prefix    e.g. {@code /drover/replicas}; all replicas use the same
      * @param address   how other replicas reach this one (its peer URL)
+     * @param peerTokenHash what {@link PeerTokens#hash} makes of the token this replica's peers present
      * @param ttl       lease TTL: how long a dead replica still counts as a member
      */
-    public ReplicaMembership(Client client, String prefix, String replicaId, String address, Duration ttl) {
+    public ReplicaMembership(Client client, String prefix, String replicaId, String address, String peerTokenHash, Duration ttl) {
         this.client = client;
         this.prefix = prefix.endsWith("/") ? prefix : prefix + "/";
         this.replicaId = replicaId;
         this.address = address;
+        this.peerTokenHash = peerTokenHash;
         this.ttl = ttl;
+    }
+
+    /** One live replica as it registered. */
+    private record Member(String address, String peerTokenHash) {
+        static Member parse(KeyValue kv) {
+            String[] parts = kv.getValue().toString(StandardCharsets.UTF_8).split("\n", 2);
+            return new Member(parts[0], parts.length > 1 ? parts[1] : "");
+        }
+    }
+
+    public ReplicaMembership(Client client, String prefix, String replicaId, String address, Duration ttl) {
+        this(client, prefix, replicaId, address, "", ttl);
     }
 
     /** Registers this replica, reads the current members and starts following changes. Blocks until registered. */
@@ -67,7 +82,7 @@ public final class ReplicaMembership implements AutoCloseable {
                 .get(REQUEST.toMillis(), TimeUnit.MILLISECONDS);
         synchronized (replicas) {
             for (KeyValue kv : current.getKvs()) {
-                replicas.put(replicaId(kv), kv.getValue().toString(StandardCharsets.UTF_8));
+                replicas.put(replicaId(kv), Member.parse(kv));
             }
         }
         watcher = client.getWatchClient().watch(bytes(prefix),
@@ -79,7 +94,7 @@ public final class ReplicaMembership implements AutoCloseable {
 
     private ReplicaLease register() throws Exception {
         ReplicaLease lease = ReplicaLease.grant(client, ttl, REQUEST);
-        client.getKVClient().put(bytes(prefix + replicaId), bytes(address), PutOption.builder().withLeaseId(lease.id()).build())
+        client.getKVClient().put(bytes(prefix + replicaId), bytes(address + "\n" + peerTokenHash), PutOption.builder().withLeaseId(lease.id()).build())
                 .get(REQUEST.toMillis(), TimeUnit.MILLISECONDS);
         return lease;
     }
@@ -115,12 +130,12 @@ public final class ReplicaMembership implements AutoCloseable {
             for (WatchEvent event : response.getEvents()) {
                 String id = replicaId(event.getKeyValue());
                 if (event.getEventType() == WatchEvent.EventType.PUT) {
-                    replicas.put(id, event.getKeyValue().getValue().toString(StandardCharsets.UTF_8));
+                    replicas.put(id, Member.parse(event.getKeyValue()));
                 } else if (event.getEventType() == WatchEvent.EventType.DELETE) {
                     replicas.remove(id);
                 }
             }
-            snapshot = Map.copyOf(replicas);
+            snapshot = addresses();
         }
         for (Consumer<Map<String, String>> listener : listeners) {
             try {
@@ -134,8 +149,23 @@ public final class ReplicaMembership implements AutoCloseable {
     /** Live replicas: id → peer address. Any thread. */
     public Map<String, String> replicas() {
         synchronized (replicas) {
-            return Map.copyOf(replicas);
+            return addresses();
         }
+    }
+
+    private Map<String, String> addresses() {
+        Map<String, String> addresses = new TreeMap<>();
+        replicas.forEach((id, member) -> addresses.put(id, member.address()));
+        return Map.copyOf(addresses);
+    }
+
+    /** Whether {@code token} is the peer token of the live replica {@code id} (constant-time compare). */
+    public boolean isPeer(String id, String token) {
+        Member member;
+        synchronized (replicas) {
+            member = replicas.get(id);
+        }
+        return member != null && !id.equals(replicaId) && PeerTokens.matches(token, member.peerTokenHash());
     }
 
     /** The replica that owns {@code clusterId} now, by {@link HashRing}. */
