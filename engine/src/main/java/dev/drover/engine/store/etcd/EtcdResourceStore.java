@@ -47,6 +47,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EtcdResourceStore implements ResourceStore {
 
+    /** etcd refuses transactions with more operations than its {@code --max-txn-ops}, 128 unless raised. */
+    public static final int MAX_BATCH = 128;
+
     private final EtcdOptions options;
     private final Client client;
     private final boolean ownsClient;
@@ -144,6 +147,10 @@ public final class EtcdResourceStore implements ResourceStore {
             return List.of();
         }
         rejectDuplicateKeys(writes);
+        if (writes.size() > MAX_BATCH) {
+            throw new InvalidRequestException("an etcd store commits at most " + MAX_BATCH + " writes at once (etcd's"
+                    + " --max-txn-ops default), not " + writes.size() + "; split the batch");
+        }
         ensureOpen();
         EtcdBatch batch = new EtcdBatch(keys, writes);
         String action = "write " + batch.describe();

@@ -79,4 +79,17 @@ class EtcdResourceStoreTest extends ResourceStoreContract {
         assertThat(results.get(1).createRevision()).isEqualTo(existing.revision());
         assertThat(store().get(widget("existing"))).contains(results.get(1));
     }
+
+    @Test
+    void aBatchLargerThanEtcdTakesIsRefusedClearlyAndWritesNothing() {
+        // given
+        List<Write> tooMany = java.util.stream.IntStream.rangeClosed(0, EtcdResourceStore.MAX_BATCH)
+                .mapToObj(i -> (Write) new Write.Create(widget("w-" + i), Map.of(), body("w", i))).toList();
+        long revision = store().currentRevision();
+
+        // when / then
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store().commit(tooMany))
+                .isInstanceOf(dev.drover.engine.store.InvalidRequestException.class).hasMessageContaining("at most 128");
+        assertThat(store().currentRevision()).isEqualTo(revision);
+    }
 }
