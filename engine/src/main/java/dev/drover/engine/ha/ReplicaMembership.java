@@ -117,6 +117,12 @@ public final class ReplicaMembership implements AutoCloseable {
                 break;
             } catch (Exception e) {
                 LOG.warn("Replica {} cannot register in etcd yet: {}", replicaId, e.toString());
+                try {
+                    Thread.sleep(2_000); // a slower retry while etcd is away keeps the log readable
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
         if (lease != null) {
