@@ -46,7 +46,8 @@ public final class Dialer {
      * allow-list) or cannot connect to it. The returned stream's handlers run on the tunnel's event loop.
      */
     public Future<TunnelStream> dial(String clusterId, String target) {
-        if (sessions.pick(clusterId).isEmpty()) {
+        // state(), not pick(): pick() advances the node agents' round robin, which the dial below does once
+        if (!sessions.state(clusterId).reachable()) {
             var remote = elsewhere.dial(clusterId, target);
             if (remote.isPresent()) {
                 // If no replica has the agent either, it may be reconnecting to this one: wait as usual.
