@@ -15,6 +15,7 @@ import dev.drover.engine.store.Write;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KV;
+import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.kv.TxnResponse;
 import io.etcd.jetcd.op.Cmp;
@@ -26,10 +27,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The store on an etcd cluster: every replica of a Drover server opens one on the same prefix and sees
@@ -132,7 +135,7 @@ public final class EtcdResourceStore implements ResourceStore {
         }
     }
 
-    private GetResponse readWithFallback(java.util.function.Function<Boolean, java.util.concurrent.CompletableFuture<GetResponse>> read,
+    private GetResponse readWithFallback(Function<Boolean, CompletableFuture<GetResponse>> read,
                                          String action) {
         try {
             return failures.retry(() -> read.apply(false), action);
@@ -182,7 +185,7 @@ public final class EtcdResourceStore implements ResourceStore {
         }
     }
 
-    private Optional<io.etcd.jetcd.KeyValue> readAt(ObjectKey key, long revision) {
+    private Optional<KeyValue> readAt(ObjectKey key, long revision) {
         try {
             GetResponse response = failures.retry(() -> kv.get(keys.key(key), GetOption.builder().withRevision(revision).build()),
                     "read " + key + " at revision " + revision);

@@ -1,5 +1,6 @@
 package dev.drover.engine.store.etcd;
 
+import dev.drover.engine.store.RevisionCompactedException;
 import dev.drover.engine.store.StoreException;
 import dev.drover.engine.store.Watch;
 import dev.drover.engine.store.WatchEvent;
@@ -81,7 +82,7 @@ final class EtcdWatch implements Watch {
     private void onError(Throwable failure) {
         StoreException translated = failures.translate(failure, "keep watching " + kind);
         lastError = translated;
-        if (translated instanceof dev.drover.engine.store.RevisionCompactedException) {
+        if (translated instanceof RevisionCompactedException) {
             end(translated);
         }
     }
