@@ -35,9 +35,22 @@ public final class EtcdCluster implements AutoCloseable {
     private final List<Member> members;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    private final Thread reaper = new Thread(this::killAll, "etcd-cluster-reaper");
+
     private EtcdCluster(Path root, List<Member> members) {
         this.root = root;
         this.members = members;
+        // etcd outlives a JVM that exits without close() (a crashed harness, a killed fork): take it along
+        Runtime.getRuntime().addShutdownHook(reaper);
+    }
+
+    private void killAll() {
+        for (Member member : members) {
+            Process process = member.process;
+            if (process != null) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     /** Starts {@code size} members and waits until every one reports healthy. */
@@ -158,6 +171,11 @@ public final class EtcdCluster implements AutoCloseable {
     public void close() {
         for (int i = 0; i < members.size(); i++) {
             kill(i);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing left to do
         }
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
