@@ -81,12 +81,12 @@ public final class PeerLinks implements Dialer.Elsewhere, AutoCloseable {
     }
 
     private Future<Session> link(String peer) {
-        Future<Session> existing = links.get(peer);
-        if (existing != null && (!existing.isComplete() || (existing.succeeded() && existing.result().isOpen()))) {
-            return existing;
-        }
         Promise<Session> opened = Promise.promise();
-        links.put(peer, opened.future());
+        // compute, not get-then-put: two dials at once must share one link rather than open two
+        Future<Session> chosen = links.compute(peer, (id, existing) -> usable(existing) ? existing : opened.future());
+        if (chosen != opened.future()) {
+            return chosen;
+        }
         URI address = URI.create(membership.replicas().getOrDefault(peer, ""));
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(address.getHost()).setPort(address.getPort())
                 .setSsl(true).setURI(PeerServer.PATH)
@@ -104,6 +104,10 @@ public final class PeerLinks implements Dialer.Elsewhere, AutoCloseable {
                     opened.fail(e);
                 }));
         return opened.future();
+    }
+
+    private static boolean usable(Future<Session> link) {
+        return link != null && (!link.isComplete() || (link.succeeded() && link.result().isOpen()));
     }
 
     @Override
