@@ -31,15 +31,21 @@ public final class EtcdCluster implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
+    /** PEM files for client TLS: the CA clients must trust (and that signs client certificates), the server's pair. */
+    public record TlsFiles(Path ca, Path certificate, Path key) {
+    }
+
     private final Path root;
     private final List<Member> members;
+    private final TlsFiles tls;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final Thread reaper = new Thread(this::killAll, "etcd-cluster-reaper");
 
-    private EtcdCluster(Path root, List<Member> members) {
+    private EtcdCluster(Path root, List<Member> members, TlsFiles tls) {
         this.root = root;
         this.members = members;
+        this.tls = tls;
         // etcd outlives a JVM that exits without close() (a crashed harness, a killed fork): take it along
         Runtime.getRuntime().addShutdownHook(reaper);
     }
@@ -55,12 +61,20 @@ public final class EtcdCluster implements AutoCloseable {
 
     /** Starts {@code size} members and waits until every one reports healthy. */
     public static EtcdCluster start(int size) {
+        return start(size, null);
+    }
+
+    /**
+     * Starts {@code size} members whose client URLs speak HTTPS with {@code tls} and require a client
+     * certificate signed by its CA (peers stay on plain loopback HTTP).
+     */
+    public static EtcdCluster start(int size, TlsFiles tls) {
         try {
             Path root = Files.createTempDirectory("drover-etcd-");
             List<Member> members = IntStream.range(0, size)
-                    .mapToObj(i -> new Member("m" + i, root.resolve("m" + i), freePort(), freePort()))
+                    .mapToObj(i -> new Member("m" + i, root.resolve("m" + i), freePort(), freePort(), tls != null))
                     .toList();
-            EtcdCluster cluster = new EtcdCluster(root, members);
+            EtcdCluster cluster = new EtcdCluster(root, members, tls);
             members.forEach(member -> cluster.launch(member, "new"));
             for (int i = 0; i < size; i++) {
                 cluster.awaitHealthy(i);
@@ -125,6 +139,14 @@ public final class EtcdCluster implements AutoCloseable {
         if (member.process == null || !member.process.isAlive()) {
             throw new IllegalStateException("etcd member " + member.name + " exited; see " + member.log());
         }
+        if (tls != null) {
+            // /health needs a client certificate too; a listening port is enough for the tests' own retries
+            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", member.clientPort)) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
         try {
             HttpRequest request = HttpRequest.newBuilder(member.clientUrl().resolve("/health"))
                     .timeout(Duration.ofSeconds(2)).build();
@@ -156,6 +178,10 @@ public final class EtcdCluster implements AutoCloseable {
                 "--election-timeout", "500",
                 "--logger", "zap",
                 "--log-level", "warn"));
+        if (tls != null) {
+            command.addAll(List.of("--cert-file", tls.certificate().toString(), "--key-file", tls.key().toString(),
+                    "--client-cert-auth", "--trusted-ca-file", tls.ca().toString()));
+        }
         try {
             Files.createDirectories(member.dataDir.getParent());
             member.process = new ProcessBuilder(command)
@@ -197,17 +223,19 @@ public final class EtcdCluster implements AutoCloseable {
         final Path dataDir;
         final int clientPort;
         final int peerPort;
+        final boolean https;
         volatile Process process;
 
-        Member(String name, Path dataDir, int clientPort, int peerPort) {
+        Member(String name, Path dataDir, int clientPort, int peerPort, boolean https) {
             this.name = name;
             this.dataDir = dataDir;
             this.clientPort = clientPort;
             this.peerPort = peerPort;
+            this.https = https;
         }
 
         URI clientUrl() {
-            return URI.create("http://127.0.0.1:" + clientPort);
+            return URI.create((https ? "https" : "http") + "://127.0.0.1:" + clientPort);
         }
 
         URI peerUrl() {
