@@ -8,7 +8,6 @@ import dev.drover.engine.downstream.DirectConnector;
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.runtime.Leadership;
 import dev.drover.engine.store.ResourceStore;
-import dev.drover.engine.store.sqlite.SqliteResourceStore;
 import dev.drover.engine.tunnel.ApiAccessReports;
 import dev.drover.engine.tunnel.ClusterImports;
 import dev.drover.engine.tunnel.Dialer;
@@ -68,7 +67,8 @@ public final class DroverServer implements AutoCloseable {
 
     /** What exists before the port is bound. */
     private record Parts(Vertx vertx, Vertx downstream, ServerTls tls, SessionManager sessions, Dialer dialer,
-                         CachingDownstreamClients clients, Engine engine, CredentialFiles credentials) {
+                         CachingDownstreamClients clients, Engine engine, CredentialFiles credentials, HaSettings.Opened ha,
+                         ReplicaPeering peering) {
     }
 
     private DroverServer(Parts parts, List<HttpServer> listeners, ApiRoutes apiRoutes, LocalManagementApi api, ClusterImports imports,
@@ -86,9 +86,20 @@ public final class DroverServer implements AutoCloseable {
 
     /** Opens the store and the CA, starts the engine, binds the port and returns the running server. Blocking. */
     public static DroverServer start(ServerConfig config) {
+        return start(config, HaSettings.SINGLE);
+    }
+
+    /**
+     * As {@link #start(ServerConfig)}, with the store (and, on etcd, leader election among replicas) that
+     * {@code ha} says. Replicas on one etcd share every object; each needs the same certificate
+     * ({@code --tls-*}) so agents and consoles can pin one CA whichever replica they reach.
+     */
+    public static DroverServer start(ServerConfig config, HaSettings ha) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            ResourceStore store = SqliteResourceStore.open(config.dataDirectory());
+            HaSettings.Opened replica = ha.open(config.dataDirectory());
+            opened.add(replica.resources());
+            ResourceStore store = replica.store();
             opened.add(store);
             Vertx vertx = Vertx.vertx();
             opened.add(() -> vertx.close().await());
@@ -98,7 +109,9 @@ public final class DroverServer implements AutoCloseable {
             ServerTls tls = ServerTls.load(config.dataDirectory(), config.tls(), names);
 
             SessionManager sessions = new SessionManager(vertx);
-            Dialer dialer = new Dialer(sessions, config.reconnectWait());
+            ReplicaPeering peering = new ReplicaPeering();
+            opened.add(peering);
+            Dialer dialer = new Dialer(sessions, config.reconnectWait(), peering);
             RegistrationTokens registrations = new RegistrationTokens(store, Clock.systemUTC());
             ApiAccessReports reports = new ApiAccessReports();
             TunnelServer tunnel = new TunnelServer(reports.recording(registrations.authorizer()), sessions, config.tunnel());
@@ -111,11 +124,11 @@ public final class DroverServer implements AutoCloseable {
                     Cluster.Type.DIRECT, new DirectConnector(credentials, httpClients),
                     Cluster.Type.IMPORTED, new TunnelConnector(vertx, dialer, sessions, reports, httpClients))).start();
             opened.add(clients);
-            Engine engine = Engine.start(store, clients, Clock.systemUTC(), Leadership.always(), config.loginProviders(), sessions);
+            Engine engine = Engine.start(store, clients, Clock.systemUTC(), replica.leadership(), config.loginProviders(), sessions);
             opened.remove(store); // the engine owns it now
             opened.add(engine);
             char[] bootstrap = engine.users().bootstrapAdmin().orElse(null);
-            Parts parts = new Parts(vertx, downstream, tls, sessions, dialer, clients, engine, credentials);
+            Parts parts = new Parts(vertx, downstream, tls, sessions, dialer, clients, engine, credentials, replica, peering);
 
             Routes routes = new Routes();
             List<HttpServer> listeners = listen(vertx, httpOptions(config, tls), routes, opened);
@@ -133,6 +146,10 @@ public final class DroverServer implements AutoCloseable {
                     config.reconnectWait(), config.proxy());
             opened.add(authProxy);
             routes.add(null, AuthProxyRoute.PATH, authProxy::handle);
+            if (ha.replicated()) {
+                peering.join(replica.client(), ha, ha.peerUrl() != null ? ha.peerUrl() : url, vertx, tls.caPem(), sessions,
+                        config.tunnel(), routes);
+            }
             ApiRoutes apiRoutes = ApiRoutes.register(routes, vertx, api, engine.tokens(), engine.logins(), config.watchHeartbeat());
             return new DroverServer(parts, listeners, apiRoutes, api, imports, authProxy, url, bootstrap);
         } catch (RuntimeException e) {
@@ -240,6 +257,11 @@ public final class DroverServer implements AutoCloseable {
         return parts.engine();
     }
 
+    /** Whether this replica runs the run-once reconcilers: always for a single server, elected on etcd. */
+    public Leadership leadership() {
+        return parts.ha().leadership();
+    }
+
     public ResourceStore store() {
         return parts.engine().store();
     }
@@ -272,10 +294,16 @@ public final class DroverServer implements AutoCloseable {
         listeners.forEach(listener -> listener.close().await());
         apiRoutes.close();
         authProxy.close();
+        parts.peering().close();
         parts.sessions().closeAll("server shutting down");
         api.close(); // reconcilers and informers stop before the clients they use are closed
         parts.clients().close();
         parts.downstream().close().await();
         parts.vertx().close().await();
+        try {
+            parts.ha().resources().close();
+        } catch (Exception ignored) {
+            // leaving the election early only makes the next leader wait for the lease
+        }
     }
 }

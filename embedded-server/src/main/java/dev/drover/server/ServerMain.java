@@ -16,17 +16,21 @@ public final class ServerMain {
 
     public static void main(String[] args) throws InterruptedException {
         ServerConfig config;
+        HaSettings ha;
         try {
-            config = ServerArguments.parse(args);
+            HaArguments.Split split = HaArguments.split(args);
+            ha = split.settings();
+            config = ServerArguments.parse(split.rest());
         } catch (IllegalArgumentException e) {
             System.err.println("drover server: " + e.getMessage());
             System.err.println(ServerArguments.USAGE);
+            System.err.println(HaArguments.USAGE);
             System.exit(2);
             return;
         }
         DroverServer server;
         try {
-            server = DroverServer.start(config);
+            server = DroverServer.start(config, ha);
         } catch (RuntimeException e) {
             System.err.println("drover server: cannot start: " + e.getMessage());
             System.exit(69);

@@ -45,7 +45,9 @@ public interface ResourceStore extends AutoCloseable {
 
     /**
      * Applies writes atomically: all of them or none. Each write gets its own revision, in list
-     * order. Returns the resulting states in the same order. At most one write per key.
+     * order (on etcd, whose transactions commit at one revision, the writes of a batch share it, and a
+     * batch holds at most 128 writes). Returns the resulting states in the same order. At most one write
+     * per key.
      */
     List<StoredObject> commit(List<Write> writes);
 

@@ -11,15 +11,32 @@ import java.time.Duration;
  */
 public final class Dialer {
 
+    /**
+     * Another way to a cluster whose agent is not connected here: another server replica holding its agent
+     * (issue #9). Called on any thread; empty when there is nowhere else to try.
+     */
+    @FunctionalInterface
+    public interface Elsewhere {
+        /** Fails with {@link AgentDisconnectedException} when no other replica has an agent of the cluster either. */
+        java.util.Optional<Future<TunnelStream>> dial(String clusterId, String target);
+    }
+
     private final SessionManager sessions;
     private final Duration reconnectWait;
+    private final Elsewhere elsewhere;
 
     /**
      * @param reconnectWait how long a dial waits for an absent agent to (re)connect before failing
      */
     public Dialer(SessionManager sessions, Duration reconnectWait) {
+        this(sessions, reconnectWait, (clusterId, target) -> java.util.Optional.empty());
+    }
+
+    /** As the other constructor; when no agent of the cluster is connected here, tries {@code elsewhere} first. */
+    public Dialer(SessionManager sessions, Duration reconnectWait, Elsewhere elsewhere) {
         this.sessions = sessions;
         this.reconnectWait = reconnectWait;
+        this.elsewhere = elsewhere;
     }
 
     /**
@@ -29,6 +46,19 @@ public final class Dialer {
      * allow-list) or cannot connect to it. The returned stream's handlers run on the tunnel's event loop.
      */
     public Future<TunnelStream> dial(String clusterId, String target) {
+        // state(), not pick(): pick() advances the node agents' round robin, which the dial below does once
+        if (!sessions.state(clusterId).reachable()) {
+            var remote = elsewhere.dial(clusterId, target);
+            if (remote.isPresent()) {
+                // If no replica has the agent either, it may be reconnecting to this one: wait as usual.
+                return remote.get().recover(failure -> failure instanceof AgentDisconnectedException
+                        ? dialHere(clusterId, target) : Future.failedFuture(failure));
+            }
+        }
+        return dialHere(clusterId, target);
+    }
+
+    private Future<TunnelStream> dialHere(String clusterId, String target) {
         return sessions.await(clusterId, reconnectWait).compose(session -> session.open(target)
                 .recover(failure -> retryIfSessionDied(session, failure, clusterId, target)));
     }
