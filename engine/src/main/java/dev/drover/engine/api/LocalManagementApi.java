@@ -219,6 +219,18 @@ public final class LocalManagementApi implements ManagementApi {
         return informer::close;
     }
 
+    /** From the store; read-only. */
+    @Override
+    public CompletableFuture<List<UserSummary>> listUsers() {
+        return run(() -> new AccessQueries(store).users());
+    }
+
+    /** From the store; read-only. */
+    @Override
+    public CompletableFuture<List<RoleTemplateSummary>> listRoleTemplates() {
+        return run(() -> new AccessQueries(store).roleTemplates());
+    }
+
     @Override
     public void close() {
         commands.close();
