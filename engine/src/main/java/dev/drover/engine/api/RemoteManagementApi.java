@@ -133,6 +133,16 @@ public final class RemoteManagementApi implements ManagementApi {
     }
 
     @Override
+    public CompletableFuture<List<UserSummary>> listUsers() {
+        return http.call("GET", ApiPaths.USERS, null, UserSummary[].class).thenApply(List::of);
+    }
+
+    @Override
+    public CompletableFuture<List<RoleTemplateSummary>> listRoleTemplates() {
+        return http.call("GET", ApiPaths.ROLE_TEMPLATES, null, RoleTemplateSummary[].class).thenApply(List::of);
+    }
+
+    @Override
     public Subscription watchClusters(Consumer<ApiEvent<ClusterSummary>> listener) {
         if (closed.get()) {
             throw new ApiException(ApiException.Reason.UNAVAILABLE, "The connection to " + http.server() + " is closed.");

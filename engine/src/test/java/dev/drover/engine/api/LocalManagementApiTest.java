@@ -67,15 +67,4 @@ class LocalManagementApiTest extends ManagementApiContract {
         api.close();
         assertThat(failureOf(api.listClusters()).reason()).isEqualTo(ApiException.Reason.UNAVAILABLE);
     }
-
-    @Test
-    void listsTheBuiltinRoleTemplatesFirst() throws Exception {
-        // given a fresh lab engine (built-ins are seeded at start)
-        // when
-        var templates = api.listRoleTemplates().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        // then
-        assertThat(templates).extracting(RoleTemplateSummary::id)
-                .contains("cluster-owner", "cluster-member", "project-owner", "project-member", "read-only");
-        assertThat(templates.getFirst().builtin()).isTrue();
-    }
 }

@@ -184,4 +184,15 @@ public abstract class ManagementApiContract {
         assertThat(result(api().listClusters())).extracting(ClusterSummary::displayName).containsExactly("with-token");
         assertThat(good.toString()).doesNotContain("sa-token-for-drover");
     }
+
+    @Test
+    void listsTheBuiltinRoleTemplatesFirst() throws Exception {
+        // given a fresh lab engine (built-ins are seeded at start)
+        // when
+        var templates = api().listRoleTemplates().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        // then
+        assertThat(templates).extracting(RoleTemplateSummary::id)
+                .contains("cluster-owner", "cluster-member", "project-owner", "project-member", "read-only");
+        assertThat(templates.getFirst().builtin()).isTrue();
+    }
 }
