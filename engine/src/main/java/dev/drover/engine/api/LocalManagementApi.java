@@ -219,6 +219,21 @@ public final class LocalManagementApi implements ManagementApi {
         return informer::close;
     }
 
+    /** From the store; read-only. NOT_FOUND for an unknown cluster. */
+    @Override
+    public CompletableFuture<List<ProjectSummary>> listProjects(String clusterId) {
+        return run(() -> {
+            Cluster cluster = existing(clusterId);
+            JsonCodec<dev.drover.engine.model.Project> codec = new JsonCodec<>(dev.drover.engine.model.Project.class);
+            return store.list(new ListRequest(dev.drover.engine.model.Project.KIND, cluster.id(),
+                            dev.drover.engine.store.LabelSelector.EVERYTHING, 0, null)).items().stream().map(codec::decode)
+                    .map(p -> new ProjectSummary(p.clusterId(), p.id(), p.displayName(), p.quota() == null ? null
+                            : new ProjectQuota(p.quota().cpu(), p.quota().memory(), p.quota().pods(), p.quota().namespaceCpu(),
+                            p.quota().namespaceMemory())))
+                    .sorted(Comparator.comparing(ProjectSummary::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
+        });
+    }
+
     /** From the store; read-only. */
     @Override
     public CompletableFuture<List<UserSummary>> listUsers() {

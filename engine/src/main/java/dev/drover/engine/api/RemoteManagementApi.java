@@ -133,6 +133,12 @@ public final class RemoteManagementApi implements ManagementApi {
     }
 
     @Override
+    public CompletableFuture<List<ProjectSummary>> listProjects(String clusterId) {
+        return http.call("GET", ApiPaths.cluster(blankAsDash(clusterId)) + ApiPaths.PROJECTS, null, ProjectSummary[].class)
+                .thenApply(List::of);
+    }
+
+    @Override
     public CompletableFuture<List<UserSummary>> listUsers() {
         return http.call("GET", ApiPaths.USERS, null, UserSummary[].class).thenApply(List::of);
     }

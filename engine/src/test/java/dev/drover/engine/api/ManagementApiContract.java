@@ -195,4 +195,13 @@ public abstract class ManagementApiContract {
                 .contains("cluster-owner", "cluster-member", "project-owner", "project-member", "read-only");
         assertThat(templates.getFirst().builtin()).isTrue();
     }
+
+    @Test
+    void projectsAreListedPerExistingCluster() throws Exception {
+        // given
+        ClusterSummary cluster = result(api().createCluster(new NewCluster("projects-here", ClusterKind.IMPORTED, null)));
+        // when / then
+        assertThat(result(api().listProjects(cluster.id()))).isEmpty();
+        assertThat(failureOf(api().listProjects("c-nope0")).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
+    }
 }

@@ -16,6 +16,8 @@ public final class ApiPaths {
      * server lists first and ends the list with {@link WatchMessage#SYNCED}.
      */
     public static final String WATCH_CLUSTERS = "/v3/watch/clusters";
+    /** Suffix of {@code GET /v3/clusters/<id>/projects}: a JSON array of {@code ProjectSummary}. */
+    public static final String PROJECTS = "/projects";
     /** {@code GET} the users as a JSON array of {@code UserSummary}. */
     public static final String USERS = "/v3/users";
     /** {@code GET} the role templates as a JSON array of {@code RoleTemplateSummary}. */
