@@ -67,6 +67,8 @@ public final class ApiRoutes implements AutoCloseable {
                 .add(HttpMethod.POST, Pattern.quote(ApiPaths.CLUSTERS), handlers::create)
                 .add(HttpMethod.GET, Pattern.quote(ApiPaths.CLUSTERS) + ID + Pattern.quote(ApiPaths.PROJECTS),
                         (request, m) -> handlers.read(request, identity -> api.listProjects(id(m))))
+                .add(HttpMethod.GET, Pattern.quote(ApiPaths.CLUSTERS) + ID + Pattern.quote(ApiPaths.NODE_POOLS),
+                        (request, m) -> handlers.read(request, identity -> api.listNodePools(id(m))))
                 .add(HttpMethod.GET, Pattern.quote(ApiPaths.USERS), (request, m) -> handlers.read(request, identity -> api.listUsers()))
                 .add(HttpMethod.GET, Pattern.quote(ApiPaths.ROLE_TEMPLATES), (request, m) -> handlers.read(request, identity ->
                         api.listRoleTemplates()))

@@ -234,6 +234,20 @@ public final class LocalManagementApi implements ManagementApi {
         });
     }
 
+    /** From the store; read-only. NOT_FOUND for an unknown cluster. */
+    @Override
+    public CompletableFuture<List<NodePoolSummary>> listNodePools(String clusterId) {
+        return run(() -> {
+            Cluster cluster = existing(clusterId);
+            JsonCodec<dev.drover.engine.model.NodePool> codec = new JsonCodec<>(dev.drover.engine.model.NodePool.class);
+            return store.list(new ListRequest(dev.drover.engine.model.NodePool.KIND, cluster.id(),
+                            dev.drover.engine.store.LabelSelector.EVERYTHING, 0, null)).items().stream().map(codec::decode)
+                    .map(p -> new NodePoolSummary(p.clusterId(), p.id(), p.nodeTemplateId(), p.hostnamePrefix(), p.roles(), p.quantity(),
+                            p.nodes().stream().map(n -> new PoolNodeStatus(n.name(), n.address(), n.state(), n.unhealthySince())).toList()))
+                    .sorted(Comparator.comparing(NodePoolSummary::id)).toList();
+        });
+    }
+
     /** From the store; read-only. */
     @Override
     public CompletableFuture<List<UserSummary>> listUsers() {

@@ -139,6 +139,12 @@ public final class RemoteManagementApi implements ManagementApi {
     }
 
     @Override
+    public CompletableFuture<List<NodePoolSummary>> listNodePools(String clusterId) {
+        return http.call("GET", ApiPaths.cluster(blankAsDash(clusterId)) + ApiPaths.NODE_POOLS, null, NodePoolSummary[].class)
+                .thenApply(List::of);
+    }
+
+    @Override
     public CompletableFuture<List<UserSummary>> listUsers() {
         return http.call("GET", ApiPaths.USERS, null, UserSummary[].class).thenApply(List::of);
     }

@@ -204,4 +204,13 @@ public abstract class ManagementApiContract {
         assertThat(result(api().listProjects(cluster.id()))).isEmpty();
         assertThat(failureOf(api().listProjects("c-nope0")).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
     }
+
+    @Test
+    void nodePoolsAreListedPerExistingCluster() throws Exception {
+        // given
+        ClusterSummary cluster = result(api().createCluster(new NewCluster("pools-here", ClusterKind.RKE, null)));
+        // when / then
+        assertThat(result(api().listNodePools(cluster.id()))).isEmpty();
+        assertThat(failureOf(api().listNodePools("c-nope0")).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
+    }
 }

@@ -18,6 +18,8 @@ public final class ApiPaths {
     public static final String WATCH_CLUSTERS = "/v3/watch/clusters";
     /** Suffix of {@code GET /v3/clusters/<id>/projects}: a JSON array of {@code ProjectSummary}. */
     public static final String PROJECTS = "/projects";
+    /** Suffix of {@code GET /v3/clusters/<id>/nodepools}: a JSON array of {@code NodePoolSummary}. */
+    public static final String NODE_POOLS = "/nodepools";
     /** {@code GET} the users as a JSON array of {@code UserSummary}. */
     public static final String USERS = "/v3/users";
     /** {@code GET} the role templates as a JSON array of {@code RoleTemplateSummary}. */
