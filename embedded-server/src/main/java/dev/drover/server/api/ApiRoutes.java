@@ -65,6 +65,13 @@ public final class ApiRoutes implements AutoCloseable {
                 .add(HttpMethod.GET, Pattern.quote(ApiPaths.CLUSTERS), (request, m) -> handlers.read(request, identity ->
                         api.listClusters().thenApply(ClusterList::new)))
                 .add(HttpMethod.POST, Pattern.quote(ApiPaths.CLUSTERS), handlers::create)
+                .add(HttpMethod.GET, Pattern.quote(ApiPaths.CLUSTERS) + ID + Pattern.quote(ApiPaths.PROJECTS),
+                        (request, m) -> handlers.read(request, identity -> api.listProjects(id(m))))
+                .add(HttpMethod.GET, Pattern.quote(ApiPaths.CLUSTERS) + ID + Pattern.quote(ApiPaths.NODE_POOLS),
+                        (request, m) -> handlers.read(request, identity -> api.listNodePools(id(m))))
+                .add(HttpMethod.GET, Pattern.quote(ApiPaths.USERS), (request, m) -> handlers.read(request, identity -> api.listUsers()))
+                .add(HttpMethod.GET, Pattern.quote(ApiPaths.ROLE_TEMPLATES), (request, m) -> handlers.read(request, identity ->
+                        api.listRoleTemplates()))
                 .add(HttpMethod.POST, Pattern.quote(ApiPaths.CLUSTERS) + ID + Pattern.quote(ApiPaths.IMPORT_ACTION),
                         (request, m) -> handlers.change(request, 200, identity -> api.importCluster(id(m))))
                 .add(HttpMethod.DELETE, Pattern.quote(ApiPaths.CLUSTERS) + ID,

@@ -219,6 +219,47 @@ public final class LocalManagementApi implements ManagementApi {
         return informer::close;
     }
 
+    /** From the store; read-only. NOT_FOUND for an unknown cluster. */
+    @Override
+    public CompletableFuture<List<ProjectSummary>> listProjects(String clusterId) {
+        return run(() -> {
+            Cluster cluster = existing(clusterId);
+            JsonCodec<dev.drover.engine.model.Project> codec = new JsonCodec<>(dev.drover.engine.model.Project.class);
+            return store.list(new ListRequest(dev.drover.engine.model.Project.KIND, cluster.id(),
+                            dev.drover.engine.store.LabelSelector.EVERYTHING, 0, null)).items().stream().map(codec::decode)
+                    .map(p -> new ProjectSummary(p.clusterId(), p.id(), p.displayName(), p.quota() == null ? null
+                            : new ProjectQuota(p.quota().cpu(), p.quota().memory(), p.quota().pods(), p.quota().namespaceCpu(),
+                            p.quota().namespaceMemory())))
+                    .sorted(Comparator.comparing(ProjectSummary::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
+        });
+    }
+
+    /** From the store; read-only. NOT_FOUND for an unknown cluster. */
+    @Override
+    public CompletableFuture<List<NodePoolSummary>> listNodePools(String clusterId) {
+        return run(() -> {
+            Cluster cluster = existing(clusterId);
+            JsonCodec<dev.drover.engine.model.NodePool> codec = new JsonCodec<>(dev.drover.engine.model.NodePool.class);
+            return store.list(new ListRequest(dev.drover.engine.model.NodePool.KIND, cluster.id(),
+                            dev.drover.engine.store.LabelSelector.EVERYTHING, 0, null)).items().stream().map(codec::decode)
+                    .map(p -> new NodePoolSummary(p.clusterId(), p.id(), p.nodeTemplateId(), p.hostnamePrefix(), p.roles(), p.quantity(),
+                            p.nodes().stream().map(n -> new PoolNodeStatus(n.name(), n.address(), n.state(), n.unhealthySince())).toList()))
+                    .sorted(Comparator.comparing(NodePoolSummary::id)).toList();
+        });
+    }
+
+    /** From the store; read-only. */
+    @Override
+    public CompletableFuture<List<UserSummary>> listUsers() {
+        return run(() -> new AccessQueries(store).users());
+    }
+
+    /** From the store; read-only. */
+    @Override
+    public CompletableFuture<List<RoleTemplateSummary>> listRoleTemplates() {
+        return run(() -> new AccessQueries(store).roleTemplates());
+    }
+
     @Override
     public void close() {
         commands.close();

@@ -61,6 +61,161 @@ public interface ManagementApi extends AutoCloseable {
      */
     Subscription watchClusters(Consumer<ApiEvent<ClusterSummary>> listener);
 
+    // ---- Additions for the console views (issues #5, #6). Every method below: callable from any thread,
+    // returns at once, completes on an engine thread. Until an implementation overrides one, it fails with
+    // UNAVAILABLE ("not implemented yet"), so console code written against it compiles and degrades clearly.
+
+    /** Conditions, live nodes and recent events of one cluster. Read-only, idempotent; NOT_FOUND for an unknown cluster. */
+    default CompletableFuture<ClusterDetail> getCluster(String clusterId) {
+        return ManagementApiDefaults.notYet("cluster detail");
+    }
+
+    /** The cluster's recent events, newest first (bounded retention per cluster). Read-only. */
+    default CompletableFuture<List<ClusterEvent>> listClusterEvents(String clusterId) {
+        return ManagementApiDefaults.notYet("cluster events");
+    }
+
+    /** Streams the cluster's events: existing ones as ADDED, then new ones. Listener on an engine thread; close to stop. */
+    default Subscription watchClusterEvents(String clusterId, Consumer<ApiEvent<ClusterEvent>> listener) {
+        throw ManagementApiDefaults.notYetException("cluster event watch");
+    }
+
+    /** Projects of a cluster, sorted by display name. Read-only. */
+    default CompletableFuture<List<ProjectSummary>> listProjects(String clusterId) {
+        return ManagementApiDefaults.notYet("projects");
+    }
+
+    /** Creates a project; ALREADY_EXISTS for a taken display name, INVALID for a bad quota. Not idempotent. */
+    default CompletableFuture<ProjectSummary> createProject(String clusterId, NewProject request) {
+        return ManagementApiDefaults.notYet("projects");
+    }
+
+    /** Deletes a project and its bindings; its namespaces stay (they leave the project). NOT_FOUND if gone. */
+    default CompletableFuture<Void> deleteProject(String clusterId, String projectId) {
+        return ManagementApiDefaults.notYet("projects");
+    }
+
+    /** The cluster's namespaces with their project, read from the engine's cache (no call downstream). */
+    default CompletableFuture<List<NamespaceSummary>> listNamespaces(String clusterId) {
+        return ManagementApiDefaults.notYet("namespaces");
+    }
+
+    /** Moves a namespace into {@code projectId} (empty: out of any project) by setting drover.dev/project-id. Idempotent. */
+    default CompletableFuture<Void> moveNamespace(String clusterId, String namespace, String projectId) {
+        return ManagementApiDefaults.notYet("namespace moves");
+    }
+
+    /** Role bindings of a cluster ({@code projectId} empty) or of one project. Read-only. */
+    default CompletableFuture<List<Member>> listMembers(String clusterId, String projectId) {
+        return ManagementApiDefaults.notYet("members");
+    }
+
+    /** Adds a role binding; INVALID for an unknown role template or one of the wrong context. Not idempotent. */
+    default CompletableFuture<Member> addMember(NewMember request) {
+        return ManagementApiDefaults.notYet("members");
+    }
+
+    /** Removes a role binding; NOT_FOUND if gone. */
+    default CompletableFuture<Void> removeMember(String clusterId, String bindingId) {
+        return ManagementApiDefaults.notYet("members");
+    }
+
+    /** Every user, sorted by user name. Read-only. */
+    default CompletableFuture<List<UserSummary>> listUsers() {
+        return ManagementApiDefaults.notYet("users");
+    }
+
+    /** Creates a local user (password hashed at rest); ALREADY_EXISTS, INVALID for a weak password. */
+    default CompletableFuture<UserSummary> createUser(NewUser request) {
+        return ManagementApiDefaults.notYet("users");
+    }
+
+    /** Enables or disables a user (disabled: cannot log in, tokens stop working). Idempotent. */
+    default CompletableFuture<UserSummary> setUserEnabled(String username, boolean enabled) {
+        return ManagementApiDefaults.notYet("users");
+    }
+
+    /** Deletes a user and their tokens and bindings; NOT_FOUND if gone. */
+    default CompletableFuture<Void> deleteUser(String username) {
+        return ManagementApiDefaults.notYet("users");
+    }
+
+    /** Every role template, built-ins first. Read-only. */
+    default CompletableFuture<List<RoleTemplateSummary>> listRoleTemplates() {
+        return ManagementApiDefaults.notYet("role templates");
+    }
+
+    /** Node pools of a cluster with quantity and observed nodes. Read-only. */
+    default CompletableFuture<List<NodePoolSummary>> listNodePools(String clusterId) {
+        return ManagementApiDefaults.notYet("node pools");
+    }
+
+    /** Sets a pool's desired quantity (the provisioner acts on it). Idempotent; INVALID for a negative quantity. */
+    default CompletableFuture<NodePoolSummary> scaleNodePool(String clusterId, String poolId, int quantity) {
+        return ManagementApiDefaults.notYet("node pools");
+    }
+
+    /** Workloads matching the query from the engine's read model, sorted by namespace and name. Read-only. */
+    default CompletableFuture<List<WorkloadSummary>> listWorkloads(WorkloadQuery query) {
+        return ManagementApiDefaults.notYet("workloads");
+    }
+
+    /**
+     * Streams workload changes as {@link WorkloadBatch}es (first a snapshot, then changes coalesced per
+     * workload about every 100 ms, so 1,000 updates/s arrive as ~10 calls). Listener on an engine thread.
+     */
+    default Subscription watchWorkloads(WorkloadQuery query, Consumer<WorkloadBatch> listener) {
+        throw ManagementApiDefaults.notYetException("workload watch");
+    }
+
+    /** Pods owned by a workload. Read-only. */
+    default CompletableFuture<List<WorkloadSummary>> listPods(WorkloadRef workload) {
+        return ManagementApiDefaults.notYet("pods");
+    }
+
+    /**
+     * Sets replicas, through the auth proxy path as the acting user (impersonated): FORBIDDEN when the
+     * cluster refuses that user. Idempotent. Same for the actions below.
+     */
+    default CompletableFuture<Void> scaleWorkload(WorkloadRef workload, int replicas) {
+        return ManagementApiDefaults.notYet("workload actions");
+    }
+
+    /** Rollout restart: patches the pod template annotation kubectl.kubernetes.io/restartedAt. As the acting user. */
+    default CompletableFuture<Void> redeployWorkload(WorkloadRef workload) {
+        return ManagementApiDefaults.notYet("workload actions");
+    }
+
+    /** Deletes the workload or pod, as the acting user. NOT_FOUND if gone. */
+    default CompletableFuture<Void> deleteWorkload(WorkloadRef workload) {
+        return ManagementApiDefaults.notYet("workload actions");
+    }
+
+    /** The object's YAML (managedFields dropped), read as the acting user. */
+    default CompletableFuture<String> getWorkloadYaml(WorkloadRef workload) {
+        return ManagementApiDefaults.notYet("workload YAML");
+    }
+
+    /** Replaces the object with edited YAML as the acting user; CONFLICT if changed meanwhile, INVALID for bad YAML. Returns the stored YAML. */
+    default CompletableFuture<String> applyWorkloadYaml(WorkloadRef workload, String yaml) {
+        return ManagementApiDefaults.notYet("workload YAML");
+    }
+
+    /** Streams a pod's log lines (as the acting user) to {@code listener} on an engine thread; close to stop. */
+    default Subscription followPodLog(PodLogRequest request, LogListener listener) {
+        throw ManagementApiDefaults.notYetException("pod logs");
+    }
+
+    /** Builds a kubeconfig for the clusters and keeps a copy in the local vault (for offline recovery). Not idempotent: issues a token. */
+    default CompletableFuture<ExportedKubeconfig> exportKubeconfig(KubeconfigExport request) {
+        return ManagementApiDefaults.notYet("kubeconfig export");
+    }
+
+    /** Writes kubeconfig YAML to {@code target} on this machine with mode 0600 (replacing it). */
+    default CompletableFuture<Void> saveKubeconfig(String yaml, java.nio.file.Path target) {
+        return ManagementApiDefaults.notYet("kubeconfig save");
+    }
+
     /** Stops the engine (lab) or the connection (remote). Idempotent; blocks until released. */
     @Override
     void close();

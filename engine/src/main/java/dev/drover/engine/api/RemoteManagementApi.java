@@ -133,6 +133,28 @@ public final class RemoteManagementApi implements ManagementApi {
     }
 
     @Override
+    public CompletableFuture<List<ProjectSummary>> listProjects(String clusterId) {
+        return http.call("GET", ApiPaths.cluster(blankAsDash(clusterId)) + ApiPaths.PROJECTS, null, ProjectSummary[].class)
+                .thenApply(List::of);
+    }
+
+    @Override
+    public CompletableFuture<List<NodePoolSummary>> listNodePools(String clusterId) {
+        return http.call("GET", ApiPaths.cluster(blankAsDash(clusterId)) + ApiPaths.NODE_POOLS, null, NodePoolSummary[].class)
+                .thenApply(List::of);
+    }
+
+    @Override
+    public CompletableFuture<List<UserSummary>> listUsers() {
+        return http.call("GET", ApiPaths.USERS, null, UserSummary[].class).thenApply(List::of);
+    }
+
+    @Override
+    public CompletableFuture<List<RoleTemplateSummary>> listRoleTemplates() {
+        return http.call("GET", ApiPaths.ROLE_TEMPLATES, null, RoleTemplateSummary[].class).thenApply(List::of);
+    }
+
+    @Override
     public Subscription watchClusters(Consumer<ApiEvent<ClusterSummary>> listener) {
         if (closed.get()) {
             throw new ApiException(ApiException.Reason.UNAVAILABLE, "The connection to " + http.server() + " is closed.");

@@ -184,4 +184,33 @@ public abstract class ManagementApiContract {
         assertThat(result(api().listClusters())).extracting(ClusterSummary::displayName).containsExactly("with-token");
         assertThat(good.toString()).doesNotContain("sa-token-for-drover");
     }
+
+    @Test
+    void listsTheBuiltinRoleTemplatesFirst() throws Exception {
+        // given a fresh lab engine (built-ins are seeded at start)
+        // when
+        var templates = api().listRoleTemplates().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        // then
+        assertThat(templates).extracting(RoleTemplateSummary::id)
+                .contains("cluster-owner", "cluster-member", "project-owner", "project-member", "read-only");
+        assertThat(templates.getFirst().builtin()).isTrue();
+    }
+
+    @Test
+    void projectsAreListedPerExistingCluster() throws Exception {
+        // given
+        ClusterSummary cluster = result(api().createCluster(new NewCluster("projects-here", ClusterKind.IMPORTED, null)));
+        // when / then
+        assertThat(result(api().listProjects(cluster.id()))).isEmpty();
+        assertThat(failureOf(api().listProjects("c-nope0")).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
+    }
+
+    @Test
+    void nodePoolsAreListedPerExistingCluster() throws Exception {
+        // given
+        ClusterSummary cluster = result(api().createCluster(new NewCluster("pools-here", ClusterKind.RKE, null)));
+        // when / then
+        assertThat(result(api().listNodePools(cluster.id()))).isEmpty();
+        assertThat(failureOf(api().listNodePools("c-nope0")).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
+    }
 }

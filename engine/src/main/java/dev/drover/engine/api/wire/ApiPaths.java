@@ -16,6 +16,14 @@ public final class ApiPaths {
      * server lists first and ends the list with {@link WatchMessage#SYNCED}.
      */
     public static final String WATCH_CLUSTERS = "/v3/watch/clusters";
+    /** Suffix of {@code GET /v3/clusters/<id>/projects}: a JSON array of {@code ProjectSummary}. */
+    public static final String PROJECTS = "/projects";
+    /** Suffix of {@code GET /v3/clusters/<id>/nodepools}: a JSON array of {@code NodePoolSummary}. */
+    public static final String NODE_POOLS = "/nodepools";
+    /** {@code GET} the users as a JSON array of {@code UserSummary}. */
+    public static final String USERS = "/v3/users";
+    /** {@code GET} the role templates as a JSON array of {@code RoleTemplateSummary}. */
+    public static final String ROLE_TEMPLATES = "/v3/roletemplates";
     /** Liveness, without a token: 200 {@code ok}. */
     public static final String HEALTHZ = "/healthz";
     /** The query parameter of a watch to resume. */
