@@ -1,32 +1,30 @@
 package dev.drover.app;
 
-import dev.drover.app.clusters.ClustersView;
-import dev.drover.app.clusters.ClustersViewModel;
-import dev.drover.app.fx.EmptyState;
+import dev.drover.app.connect.ConnectView;
+import dev.drover.app.connect.ConnectViewModel;
+import dev.drover.app.connect.ConsoleSettings;
 import dev.drover.app.fx.FxThreads;
+import dev.drover.app.fx.Theme;
 import dev.drover.app.fx.ThemeSwitcher;
-import dev.drover.app.shell.Section;
-import dev.drover.app.shell.ShellView;
-import dev.drover.app.shell.ShellViewModel;
 import dev.drover.app.shell.StartupFailureDialog;
 import dev.drover.engine.api.ApiException;
 import dev.drover.engine.api.LocalManagementApi;
 import dev.drover.engine.api.ManagementApi;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The console in lab mode: opens the in-process engine and shows the shell. The one place where
- * engine, threads, ViewModels and views are constructed and wired together.
+ * The console: the connect page (lab or remote) unless {@code --data-dir} names a lab engine to open
+ * at once, then the shell. The one place where engine, threads, ViewModels and views are constructed
+ * and wired together (through {@link ConsoleWiring}); window, theme and servers are remembered in
+ * {@link ConsoleSettings}.
  */
 public final class ConsoleApp extends Application {
 
@@ -36,18 +34,23 @@ public final class ConsoleApp extends Application {
     private static final System.Logger LOG = System.getLogger(ConsoleApp.class.getName());
     private static final Duration BATCH_INTERVAL = Duration.ofMillis(100);
 
+    private LaunchOptions options;
     private ManagementApi api;
     private String openFailure;
     private FxThreads threads;
-    private ClustersViewModel clusters;
+    private ConsoleWiring console;
+    private ConsoleSettings settings;
+    private ThemeSwitcher themes;
+    private Stage stage;
 
     /** Runs on the launcher thread, not the FX thread, so opening the store may block here. */
     @Override
     public void init() {
         try {
-            Path dataDirectory = LaunchOptions.parse(getParameters().getRaw())
-                    .dataDirectoryOr(LocalManagementApi::defaultDataDirectory);
-            api = LocalManagementApi.openLab(dataDirectory);
+            options = LaunchOptions.parse(getParameters().getRaw());
+            if (options.dataDirectory() != null) {
+                api = LocalManagementApi.openLab(options.dataDirectory());
+            }
         } catch (ApiException e) {
             openFailure = e.getMessage();
         } catch (RuntimeException e) {
@@ -58,25 +61,37 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        ThemeSwitcher themes = new ThemeSwitcher(Platform.getPreferences().colorSchemeProperty(),
-                Application::setUserAgentStylesheet);
+        this.stage = stage;
+        themes = new ThemeSwitcher(Platform.getPreferences().colorSchemeProperty(), Application::setUserAgentStylesheet);
         if (openFailure != null) {
             failAndExit(openFailure);
             return;
         }
         try {
+            settings = ConsoleSettings.load(configDirectory());
+            switch (settings.theme()) {
+                case "dark" -> themes.choose(Theme.DARK);
+                case "light" -> themes.choose(Theme.LIGHT);
+                default -> { }
+            }
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("fx-batch-timer").daemon().factory());
             threads = new FxThreads(Platform::runLater, Executors.newVirtualThreadPerTaskExecutor(), timer, BATCH_INTERVAL);
-            clusters = new ClustersViewModel(api, threads);
-            ShellView shell = new ShellView(new ShellViewModel(api, themes), pages(clusters));
-
             stage.setTitle("Drover");
             stage.setMinWidth(800);
             stage.setMinHeight(500);
-            stage.setScene(new Scene(shell.root(), 1200, 760));
+            if (api != null) {
+                stage.setScene(new Scene(attach(api), 1200, 760));
+            } else {
+                Path lab = LocalManagementApi.defaultDataDirectory();
+                ConnectViewModel connect = new ConnectViewModel(threads, settings, lab, this::connected);
+                stage.setScene(new Scene(new ConnectView(connect, () -> { }).root(), 1200, 760));
+            }
+            WindowState.restore(stage, settings);
             stage.show();
-            clusters.start();
+            if (console != null) {
+                console.start();
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "The console failed to start", e);
             stop();
@@ -84,15 +99,21 @@ public final class ConsoleApp extends Application {
         }
     }
 
-    /** The page of every section; package-private so tests build the shell exactly as the console does. */
-    static Map<Section, Node> pages(ClustersViewModel clusters) {
-        Map<Section, Node> pages = new EnumMap<>(Section.class);
-        for (Section section : Section.values()) {
-            pages.put(section, section == Section.CLUSTERS
-                    ? new ClustersView(clusters).root()
-                    : new EmptyState(section.icon().getDescription(), section.emptyTitle(), section.emptyText()));
-        }
-        return pages;
+    private static Path configDirectory() {
+        String override = System.getProperty("drover.configDir");
+        return override != null ? Path.of(override) : ConsoleSettings.defaultDirectory();
+    }
+
+    private Parent attach(ManagementApi engine) {
+        api = engine;
+        console = new ConsoleWiring(engine, threads, themes);
+        return console.shell.root();
+    }
+
+    /** The connect page succeeded; FX thread. */
+    private void connected(ManagementApi engine) {
+        stage.getScene().setRoot(attach(engine));
+        console.start();
     }
 
     /**
@@ -108,10 +129,21 @@ public final class ConsoleApp extends Application {
     /** Runs on the FX thread when the last window closes; the engine is closed last. */
     @Override
     public void stop() {
-        closeQuietly(clusters);
+        if (settings != null && stage != null) {
+            WindowState.remember(stage, settings);
+            if (themes != null && !themes.followsSystem()) {
+                settings.setTheme(themes.themeProperty().get() == Theme.DARK ? "dark" : "light");
+            }
+            try {
+                settings.save();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot remember window and theme: " + e.getMessage());
+            }
+        }
+        closeQuietly(console);
         closeQuietly(threads);
         closeQuietly(api);
-        clusters = null;
+        console = null;
         threads = null;
         api = null;
     }
