@@ -1,5 +1,6 @@
 package dev.drover.app;
 
+import dev.drover.app.clusters.AddClusterViewModel;
 import dev.drover.app.clusters.ClustersView;
 import dev.drover.app.clusters.ClustersViewModel;
 import dev.drover.app.fx.EmptyState;
@@ -37,7 +38,7 @@ public final class ConsoleWiring implements AutoCloseable {
         for (Section section : Section.values()) {
             pages.put(section, new EmptyState(section.icon().getDescription(), section.emptyTitle(), section.emptyText()));
         }
-        pages.put(Section.CLUSTERS, new ClustersView(clusters).root());
+        pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads)).root());
         paletteModel = new PaletteViewModel(this::paletteEntries);
         shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
     }

@@ -16,6 +16,16 @@ public record ClusterRow(String id, String name, String kind, String state, Stri
                 cluster.kubernetesVersion().isEmpty() ? "—" : cluster.kubernetesVersion(), cluster.resourceVersion());
     }
 
+    /** Rows whose name, state, kind or version contain the text, ignoring case; blank matches all. */
+    static java.util.function.Predicate<ClusterRow> matching(String text) {
+        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (needle.isEmpty()) {
+            return row -> true;
+        }
+        return row -> (row.name() + " " + row.state() + " " + row.kind() + " " + row.kubernetesVersion())
+                .toLowerCase(java.util.Locale.ROOT).contains(needle);
+    }
+
     static String kindText(ClusterKind kind) {
         return switch (kind) {
             case IMPORTED -> "Imported";

@@ -11,12 +11,25 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-/** The clusters page: a sortable table, an empty state when there are none, and any watch error. */
+/**
+ * The clusters page: a sortable, filterable table, an empty state when there are none, any watch
+ * error, the "Add cluster" panel and the import command of the selected imported cluster.
+ */
 public final class ClustersView {
 
     private final ClustersViewModel viewModel;
+    private final AddClusterViewModel addCluster;
     private final Parent root;
+    private AddClusterView addClusterView;
 
+    @FXML
+    private javafx.scene.layout.StackPane overlay;
+    @FXML
+    private javafx.scene.control.TextField filter;
+    @FXML
+    private javafx.scene.control.Button showImport;
+    @FXML
+    private javafx.scene.control.SplitPane split;
     @FXML
     private TableView<ClusterRow> table;
     @FXML
@@ -32,8 +45,9 @@ public final class ClustersView {
     @FXML
     private Label error;
 
-    public ClustersView(ClustersViewModel viewModel) {
+    public ClustersView(ClustersViewModel viewModel, AddClusterViewModel addCluster) {
         this.viewModel = viewModel;
+        this.addCluster = addCluster;
         this.root = Fxml.load(this);
     }
 
@@ -50,7 +64,9 @@ public final class ClustersView {
         stateColumn.setCellFactory(column -> new ClusterStateCell());
         nameColumn.setComparator(String.CASE_INSENSITIVE_ORDER);
 
-        SortedList<ClusterRow> sorted = new SortedList<>(viewModel.clusters());
+        javafx.collections.transformation.FilteredList<ClusterRow> filtered = new javafx.collections.transformation.FilteredList<>(viewModel.clusters());
+        filter.textProperty().addListener((observable, old, text) -> filtered.setPredicate(ClusterRow.matching(text)));
+        SortedList<ClusterRow> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getSortOrder().add(nameColumn);
@@ -59,6 +75,66 @@ public final class ClustersView {
         error.textProperty().bind(viewModel.errorProperty());
         error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) ->
+                viewModel.select(row == null ? "" : row.id()));
+        viewModel.selectedProperty().addListener((observable, old, id) -> selectRow(id));
+        showImport.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            ClusterRow row = table.getSelectionModel().getSelectedItem();
+            return row == null || !row.kind().equals("Imported");
+        }, table.getSelectionModel().selectedItemProperty()));
+
+        addClusterView = new AddClusterView(addCluster, this::closeOverlay);
+        overlay.setVisible(false);
+        overlay.setOnMouseClicked(event -> {
+            if (event.getTarget() == overlay) {
+                closeOverlay();
+            }
+        });
+        overlay.setOnKeyPressed(event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                closeOverlay();
+                event.consume();
+            }
+        });
+    }
+
+    private void selectRow(String id) {
+        for (ClusterRow row : table.getItems()) {
+            if (row.id().equals(id)) {
+                if (table.getSelectionModel().getSelectedItem() != row) {
+                    table.getSelectionModel().select(row);
+                    table.scrollTo(row);
+                }
+                return;
+            }
+        }
+    }
+
+    @FXML
+    private void addCluster() {
+        addCluster.reset();
+        openOverlay();
+    }
+
+    @FXML
+    private void showImport() {
+        ClusterRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            addCluster.showImport(row.id());
+            openOverlay();
+        }
+    }
+
+    private void openOverlay() {
+        overlay.getChildren().setAll(addClusterView.root());
+        overlay.setVisible(true);
+        addClusterView.focus();
+    }
+
+    private void closeOverlay() {
+        overlay.setVisible(false);
+        table.requestFocus();
     }
 
     private static void show(TableColumn<ClusterRow, String> column, Function<ClusterRow, String> value) {

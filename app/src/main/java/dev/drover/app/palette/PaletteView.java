@@ -55,6 +55,9 @@ public final class PaletteView {
         results.setItems(viewModel.results());
         results.setCellFactory(list -> new EntryCell());
         results.setFocusTraversable(false);
+        // As tall as its entries (34 px each, see the CSS), so the box hugs a short list.
+        results.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(viewModel.results()).multiply(34).add(6));
+        results.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         viewModel.results().addListener((javafx.collections.ListChangeListener<PaletteEntry>) change ->
                 results.getSelectionModel().selectFirst());
         results.setOnMouseClicked(event -> choose());
