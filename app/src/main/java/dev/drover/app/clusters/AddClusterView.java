@@ -80,6 +80,8 @@ public final class AddClusterView {
         endpoint.textProperty().bindBidirectional(viewModel.endpointProperty());
         endpoint.disableProperty().bind(viewModel.kindProperty().isNotEqualTo(AddClusterViewModel.Kind.DIRECT));
         createCluster.disableProperty().bind(viewModel.busyProperty());
+        createCluster.visibleProperty().bind(viewModel.doneProperty().not());
+        createCluster.managedProperty().bind(createCluster.visibleProperty());
         addError.textProperty().bind(viewModel.errorProperty());
         addError.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         addError.managedProperty().bind(addError.visibleProperty());

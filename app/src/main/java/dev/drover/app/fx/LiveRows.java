@@ -16,6 +16,8 @@ import javafx.collections.ObservableListBase;
  * receiving thousands of updates a second. Rows are immutable and identified by a key; a batch of
  * changes is applied in place — binary search for the old row, {@code set} when its position holds —
  * and reported to the table as one change, so the table re-renders only its visible cells once per batch.
+ * A row changed in place is reported as an <em>update</em> of its position (see {@code applyOne}); hold
+ * rows by key ({@link #byKey}), not by reference, to act on their latest state.
  *
  * <p>Why not {@code FilteredList} over {@code SortedList}: each of their changes is its own event, a
  * changed row is a remove plus an add in both, and re-filtering re-sorts. Here every row is kept in order
@@ -120,7 +122,11 @@ public final class LiveRows<R> extends ObservableListBase<R> {
         int at = wasShown ? Collections.binarySearch(shown, old, order) : -1;
         if (wasShown && isShown && fitsAt(shown, at, row)) {
             shown.set(at, row);
-            nextSet(at, old);
+            // Reported as an update, not a replacement: TableView's skin treats any replacement as a new
+            // list and recreates every visible cell (CSS and all), but reconfigures its cells in place
+            // for an update, fetching each visible row again. Listeners that keep removed elements would
+            // need the replacement; a table's items list has none.
+            nextUpdate(at);
             return;
         }
         if (wasShown) {

@@ -61,7 +61,7 @@ class LiveRowsTest {
     }
 
     @Test
-    void an_update_that_keeps_its_place_is_a_set_in_place() {
+    void an_update_that_keeps_its_place_is_reported_as_an_update_in_place() {
         // given
         LiveRows<Row> rows = new LiveRows<>(Row::key, null);
         Map<String, Row> initial = new LinkedHashMap<>();
@@ -72,7 +72,7 @@ class LiveRowsTest {
         List<String> seen = new ArrayList<>();
         rows.addListener((ListChangeListener<Row>) change -> {
             while (change.next()) {
-                seen.add(change.wasReplaced() ? "replaced " + change.getFrom() : change.toString());
+                seen.add(change.wasUpdated() ? "updated " + change.getFrom() : change.toString());
             }
         });
 
@@ -80,7 +80,7 @@ class LiveRowsTest {
         rows.apply(Map.of("k500", new Row("k500", "pod", 3)));
 
         // then
-        assertThat(seen).containsExactly("replaced " + List.copyOf(rows).indexOf(rows.byKey("k500")));
+        assertThat(seen).containsExactly("updated " + List.copyOf(rows).indexOf(rows.byKey("k500")));
         assertThat(rows.byKey("k500").restarts()).isEqualTo(3);
     }
 
