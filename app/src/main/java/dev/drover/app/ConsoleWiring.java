@@ -12,6 +12,8 @@ import dev.drover.app.palette.PaletteViewModel;
 import dev.drover.app.shell.Section;
 import dev.drover.app.shell.ShellView;
 import dev.drover.app.shell.ShellViewModel;
+import dev.drover.app.workloads.WorkloadsView;
+import dev.drover.app.workloads.WorkloadsViewModel;
 import dev.drover.engine.api.ManagementApi;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,6 +30,7 @@ public final class ConsoleWiring implements AutoCloseable {
     public final ShellViewModel shellModel;
     public final ClustersViewModel clusters;
     public final PaletteViewModel paletteModel;
+    public final WorkloadsViewModel workloads;
     public final Map<Section, Node> pages = new EnumMap<>(Section.class);
     public final ShellView shell;
 
@@ -39,6 +42,8 @@ public final class ConsoleWiring implements AutoCloseable {
             pages.put(section, new EmptyState(section.icon().getDescription(), section.emptyTitle(), section.emptyText()));
         }
         pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads)).root());
+        workloads = new WorkloadsViewModel(threads);
+        pages.put(Section.WORKLOADS, new WorkloadsView(workloads).root());
         paletteModel = new PaletteViewModel(this::paletteEntries);
         shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
     }
@@ -63,6 +68,7 @@ public final class ConsoleWiring implements AutoCloseable {
 
     @Override
     public void close() {
+        workloads.close();
         clusters.close();
     }
 }
