@@ -89,6 +89,9 @@ public final class ConsoleApp extends Application {
             }
             WindowState.restore(stage, settings);
             stage.show();
+            if (Boolean.getBoolean("drover.exitAfterFirstFrame")) {
+                exitAfterFirstFrame(stage.getScene());
+            }
             if (console != null) {
                 console.start();
             }
@@ -97,6 +100,21 @@ public final class ConsoleApp extends Application {
             stop();
             failAndExit("The console failed to start: " + e.getMessage());
         }
+    }
+
+    /**
+     * For the cold-start benchmark and AOT-cache training runs: say when the first frame is laid out,
+     * then quit normally (so a JDK archive written at exit is complete).
+     */
+    private static void exitAfterFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            System.out.println("drover: first frame");
+            System.out.flush();
+            Platform.runLater(Platform::exit);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private static Path configDirectory() {
