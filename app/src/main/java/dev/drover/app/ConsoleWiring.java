@@ -1,6 +1,7 @@
 package dev.drover.app;
 
 import dev.drover.app.clusters.AddClusterViewModel;
+import dev.drover.app.clusters.ClusterDetailViewModel;
 import dev.drover.app.clusters.ClustersView;
 import dev.drover.app.clusters.ClustersViewModel;
 import dev.drover.app.fx.EmptyState;
@@ -41,7 +42,8 @@ public final class ConsoleWiring implements AutoCloseable {
         for (Section section : Section.values()) {
             pages.put(section, new EmptyState(section.icon().getDescription(), section.emptyTitle(), section.emptyText()));
         }
-        pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads)).root());
+        pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads),
+                new ClusterDetailViewModel(api, threads, clusters)).root());
         workloads = new WorkloadsViewModel(threads);
         pages.put(Section.WORKLOADS, new WorkloadsView(workloads).root());
         paletteModel = new PaletteViewModel(this::paletteEntries);

@@ -45,9 +45,12 @@ public final class ClustersView {
     @FXML
     private Label error;
 
-    public ClustersView(ClustersViewModel viewModel, AddClusterViewModel addCluster) {
+    private final ClusterDetailViewModel detail;
+
+    public ClustersView(ClustersViewModel viewModel, AddClusterViewModel addCluster, ClusterDetailViewModel detail) {
         this.viewModel = viewModel;
         this.addCluster = addCluster;
+        this.detail = detail;
         this.root = Fxml.load(this);
     }
 
@@ -85,6 +88,8 @@ public final class ClustersView {
         }, table.getSelectionModel().selectedItemProperty()));
 
         addClusterView = new AddClusterView(addCluster, this::closeOverlay);
+        split.getItems().add(new ClusterDetailView(detail).root());
+        split.setDividerPositions(0.7);
         overlay.setVisible(false);
         overlay.setOnMouseClicked(event -> {
             if (event.getTarget() == overlay) {

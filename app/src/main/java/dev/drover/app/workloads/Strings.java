@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Shares equal strings between rows (namespaces, nodes, statuses and owners repeat across thousands of
- * pods) and matches text without building lower-case copies.
+ * pods) and caches their lower-case forms for the filter.
  */
 final class Strings {
 
@@ -30,21 +30,18 @@ final class Strings {
         return previous != null ? previous : value;
     }
 
-    /** Whether {@code text} contains {@code lowerNeedle} ignoring case (ASCII fast path). */
-    static boolean containsIgnoreCase(String text, String lowerNeedle) {
-        int n = lowerNeedle.length();
-        if (n == 0) {
-            return true;
+    private static final ConcurrentHashMap<String, String> LOWER = new ConcurrentHashMap<>();
+
+    /** {@code value} in lower case, cached for the few thousand distinct statuses and owners. */
+    static String lower(String value) {
+        String known = LOWER.get(value);
+        if (known != null) {
+            return known;
         }
-        char first = lowerNeedle.charAt(0);
-        int last = text.length() - n;
-        for (int i = 0; i <= last; i++) {
-            char c = text.charAt(i);
-            // Cheap first-letter test before the full comparison: most positions fail here.
-            if ((c == first || Character.toLowerCase(c) == first) && text.regionMatches(true, i + 1, lowerNeedle, 1, n - 1)) {
-                return true;
-            }
+        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        if (LOWER.size() < MAX_SHARED) {
+            LOWER.putIfAbsent(value, lower);
         }
-        return false;
+        return lower;
     }
 }

@@ -16,6 +16,13 @@ package dev.drover.app.workloads;
 public record WorkloadRow(String key, String clusterId, String kind, String namespace, String name, int desired, int ready,
                           String status, String node, String owner) {
 
+    /** A row whose repeated strings (namespace, kind, status, node, owner) are shared with other rows. */
+    public static WorkloadRow of(String clusterId, String kind, String namespace, String name, int desired, int ready,
+                                 String status, String node, String owner) {
+        return new WorkloadRow(clusterId + "/" + kind + "/" + namespace + "/" + name, Strings.share(clusterId), Strings.share(kind),
+                Strings.share(namespace), name, desired, ready, Strings.share(status), Strings.share(node), Strings.share(owner));
+    }
+
     public boolean isPod() {
         return "Pod".equals(kind);
     }
@@ -31,12 +38,14 @@ public record WorkloadRow(String key, String clusterId, String kind, String name
     }
 
     /**
-     * Whether name, namespace, status, node or owner contain {@code needle}, which must be lower case.
-     * No string is built: this runs for every row on each keystroke.
+     * Whether name, namespace, node, status or owner contain {@code needle}, which must be lower case.
+     * Runs for every row on each keystroke, so nothing is built: Kubernetes names (objects, namespaces,
+     * nodes) are lower case by definition (DNS-1123), so a plain, vectorised {@code contains} does;
+     * status words and owners ("Running", "Deployment/web") are few and shared, and their lower-case
+     * forms are cached.
      */
     public boolean contains(String needle) {
-        return Strings.containsIgnoreCase(name, needle) || Strings.containsIgnoreCase(namespace, needle)
-                || Strings.containsIgnoreCase(status, needle) || Strings.containsIgnoreCase(node, needle)
-                || Strings.containsIgnoreCase(owner, needle);
+        return name.contains(needle) || namespace.contains(needle) || node.contains(needle)
+                || Strings.lower(status).contains(needle) || Strings.lower(owner).contains(needle);
     }
 }

@@ -28,8 +28,8 @@ final class PodFeed {
             int cluster = d % clusters;
             String namespace = "team-" + (d % 200);
             String name = "app-" + d;
-            changes.add(new WorkloadsViewModel.Change(new WorkloadRow("c-" + cluster + "/Deployment/" + namespace + "/" + name,
-                    "c-" + cluster, "Deployment", namespace, name, 10, 10, "Available", "", ""), false));
+            changes.add(new WorkloadsViewModel.Change(WorkloadRow.of("c-" + cluster, "Deployment", namespace, name, 10, 10,
+                    "Available", "", ""), false));
         }
         return changes;
     }
@@ -40,9 +40,8 @@ final class PodFeed {
         int cluster = deployment % clusters;
         String namespace = "team-" + (deployment % 200);
         String name = String.format("app-%d-%08x-%05d", deployment, deployment * 2654435761L & 0xffffffffL, i % 100_000);
-        return new WorkloadRow("c-" + cluster + "/Pod/" + namespace + "/" + name, "c-" + cluster, "Pod",
-                namespace.intern(), name, 1, ready, status, ("node-" + cluster + "-" + (i % 50)).intern(),
-                ("Deployment/app-" + deployment).intern());
+        return WorkloadRow.of("c-" + cluster, "Pod", namespace, name, 1, ready, status, "node-" + cluster + "-" + (i % 50),
+                "Deployment/app-" + deployment);
     }
 
     static WorkloadsViewModel.Change randomUpdate(Random random, int clusters, int pods, int visibleRows) {

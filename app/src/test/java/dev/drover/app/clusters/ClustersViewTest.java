@@ -41,7 +41,8 @@ class ClustersViewTest {
     void start(Stage stage) {
         Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
         viewModel = new ClustersViewModel(api, threads);
-        scene = new Scene(new ClustersView(viewModel, new AddClusterViewModel(api, threads)).root(), 1000, 600);
+        scene = new Scene(new ClustersView(viewModel, new AddClusterViewModel(api, threads),
+                new ClusterDetailViewModel(api, threads, viewModel)).root(), 1000, 600);
         stage.setScene(scene);
         stage.show();
         viewModel.start();
@@ -171,5 +172,29 @@ class ClustersViewTest {
 
         // then
         assertThat(onFx(() -> table.getItems().stream().map(ClusterRow::name).toList())).containsExactly("staging");
+    }
+
+    @Test
+    void the_selected_cluster_is_detailed_and_removed_after_confirmation(FxRobot robot) throws Exception {
+        // given
+        Thread.ofPlatform().start(() -> api.emit(ApiEvent.Type.ADDED,
+                cluster("c-1", "prod-eu", ClusterKind.IMPORTED, "Active", "v1.31.2", 1))).join();
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> viewModel.clusters().size()) == 1);
+
+        // when
+        robot.clickOn("prod-eu");
+
+        // then
+        assertThat(robot.lookup("#detailId").queryLabeled().getText()).isEqualTo("c-1");
+        assertThat(robot.lookup("#detailVersion").queryLabeled().getText()).isEqualTo("v1.31.2");
+        dev.drover.app.Screenshots.save(robot, scene, "clusters-detail");
+
+        // when
+        robot.clickOn("#deleteCluster");
+        robot.clickOn("Remove");
+
+        // then
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> viewModel.clusters().isEmpty()));
+        assertThat(isShowing(robot.lookup("#nothingSelected").query())).isTrue();
     }
 }
