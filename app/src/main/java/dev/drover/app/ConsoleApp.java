@@ -43,19 +43,13 @@ public final class ConsoleApp extends Application {
     private ThemeSwitcher themes;
     private Stage stage;
 
-    /** Runs on the launcher thread, not the FX thread, so opening the store may block here. */
+    /** Runs on the launcher thread; only parses, so the window shows without waiting for the engine. */
     @Override
     public void init() {
         try {
             options = LaunchOptions.parse(getParameters().getRaw());
-            if (options.dataDirectory() != null) {
-                api = LocalManagementApi.openLab(options.dataDirectory());
-            }
-        } catch (ApiException e) {
-            openFailure = e.getMessage();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "The engine failed to start", e);
-            openFailure = "The engine failed to start: " + e.getMessage();
+            openFailure = e.getMessage();
         }
     }
 
@@ -80,8 +74,10 @@ public final class ConsoleApp extends Application {
             stage.setTitle("Drover");
             stage.setMinWidth(800);
             stage.setMinHeight(500);
-            if (api != null) {
-                stage.setScene(new Scene(attach(api), 1200, 760));
+            if (options.dataDirectory() != null) {
+                // The first frame says what is happening; the engine (store, reconcilers) opens meanwhile.
+                stage.setScene(new Scene(new OpeningPage(options.dataDirectory()), 1200, 760));
+                openLabInBackground(options.dataDirectory());
             } else {
                 Path lab = LocalManagementApi.defaultDataDirectory();
                 ConnectViewModel connect = new ConnectViewModel(threads, settings, lab, this::connected);
@@ -92,9 +88,6 @@ public final class ConsoleApp extends Application {
             if (Boolean.getBoolean("drover.exitAfterFirstFrame")) {
                 exitAfterFirstFrame(stage.getScene());
             }
-            if (console != null) {
-                console.start();
-            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "The console failed to start", e);
             stop();
@@ -103,16 +96,20 @@ public final class ConsoleApp extends Application {
     }
 
     /**
-     * For the cold-start benchmark and AOT-cache training runs: say when the first frame is laid out,
-     * then quit normally (so a JDK archive written at exit is complete).
+     * For the cold-start benchmark and AOT-cache training runs: print "drover: first frame" after the
+     * first layout pulse, and once the shell is attached "drover: shell ready" and quit normally (so a
+     * JDK archive written at exit is complete).
      */
     private static void exitAfterFirstFrame(Scene scene) {
+        onNextPulse(scene, () -> System.out.println("drover: first frame"));
+    }
+
+    private static void onNextPulse(Scene scene, Runnable action) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            System.out.println("drover: first frame");
+            action.run();
             System.out.flush();
-            Platform.runLater(Platform::exit);
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
@@ -128,10 +125,37 @@ public final class ConsoleApp extends Application {
         return console.shell.root();
     }
 
+    private void openLabInBackground(Path dataDirectory) {
+        Thread.ofVirtual().name("open-lab-engine").start(() -> {
+            try {
+                ManagementApi opened = LocalManagementApi.openLab(dataDirectory);
+                Platform.runLater(() -> {
+                    if (threads == null) {
+                        // The window closed while the engine opened.
+                        opened.close();
+                    } else {
+                        connected(opened);
+                    }
+                });
+            } catch (ApiException e) {
+                Platform.runLater(() -> failAndExit(e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "The engine failed to start", e);
+                Platform.runLater(() -> failAndExit("The engine failed to start: " + e.getMessage()));
+            }
+        });
+    }
+
     /** The connect page succeeded; FX thread. */
     private void connected(ManagementApi engine) {
         stage.getScene().setRoot(attach(engine));
         console.start();
+        if (Boolean.getBoolean("drover.exitAfterFirstFrame")) {
+            onNextPulse(stage.getScene(), () -> {
+                System.out.println("drover: shell ready");
+                Platform.runLater(Platform::exit);
+            });
+        }
     }
 
     /**
