@@ -1,6 +1,7 @@
 package dev.drover.app;
 
 import java.nio.file.Path;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
@@ -15,6 +16,6 @@ final class OpeningPage extends VBox {
         getChildren().addAll(progress, text);
         getStyleClass().add("opening-page");
         setSpacing(12);
-        setAlignment(javafx.geometry.Pos.CENTER);
+        setAlignment(Pos.CENTER);
     }
 }

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 
 /**
  * The detail pane of the selected cluster: what the engine reports about it, kept current by the
@@ -30,7 +31,7 @@ public final class ClusterDetailViewModel {
         this.threads = threads;
         this.clusters = clusters;
         clusters.selectedProperty().addListener((observable, old, id) -> refresh());
-        clusters.clusters().addListener((javafx.collections.ListChangeListener<ClusterRow>) change -> refresh());
+        clusters.clusters().addListener((ListChangeListener<ClusterRow>) change -> refresh());
     }
 
     private void refresh() {

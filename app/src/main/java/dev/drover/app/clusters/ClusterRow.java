@@ -2,6 +2,8 @@ package dev.drover.app.clusters;
 
 import dev.drover.engine.api.ClusterKind;
 import dev.drover.engine.api.ClusterSummary;
+import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * One table row, already in the words the table shows.
@@ -17,13 +19,13 @@ public record ClusterRow(String id, String name, String kind, String state, Stri
     }
 
     /** Rows whose name, state, kind or version contain the text, ignoring case; blank matches all. */
-    static java.util.function.Predicate<ClusterRow> matching(String text) {
-        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+    static Predicate<ClusterRow> matching(String text) {
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (needle.isEmpty()) {
             return row -> true;
         }
         return row -> (row.name() + " " + row.state() + " " + row.kind() + " " + row.kubernetesVersion())
-                .toLowerCase(java.util.Locale.ROOT).contains(needle);
+                .toLowerCase(Locale.ROOT).contains(needle);
     }
 
     static String kindText(ClusterKind kind) {

@@ -2,14 +2,21 @@ package dev.drover.app.clusters;
 
 import dev.drover.app.fx.Fxml;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
 
 /**
  * The clusters page: a sortable, filterable table, an empty state when there are none, any watch
@@ -23,13 +30,13 @@ public final class ClustersView {
     private AddClusterView addClusterView;
 
     @FXML
-    private javafx.scene.layout.StackPane overlay;
+    private StackPane overlay;
     @FXML
-    private javafx.scene.control.TextField filter;
+    private TextField filter;
     @FXML
-    private javafx.scene.control.Button showImport;
+    private Button showImport;
     @FXML
-    private javafx.scene.control.SplitPane split;
+    private SplitPane split;
     @FXML
     private TableView<ClusterRow> table;
     @FXML
@@ -67,7 +74,7 @@ public final class ClustersView {
         stateColumn.setCellFactory(column -> new ClusterStateCell());
         nameColumn.setComparator(String.CASE_INSENSITIVE_ORDER);
 
-        javafx.collections.transformation.FilteredList<ClusterRow> filtered = new javafx.collections.transformation.FilteredList<>(viewModel.clusters());
+        FilteredList<ClusterRow> filtered = new FilteredList<>(viewModel.clusters());
         filter.textProperty().addListener((observable, old, text) -> filtered.setPredicate(ClusterRow.matching(text)));
         SortedList<ClusterRow> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -82,7 +89,7 @@ public final class ClustersView {
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) ->
                 viewModel.select(row == null ? "" : row.id()));
         viewModel.selectedProperty().addListener((observable, old, id) -> selectRow(id));
-        showImport.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+        showImport.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             ClusterRow row = table.getSelectionModel().getSelectedItem();
             return row == null || !row.kind().equals("Imported");
         }, table.getSelectionModel().selectedItemProperty()));
@@ -97,7 +104,7 @@ public final class ClustersView {
             }
         });
         overlay.setOnKeyPressed(event -> {
-            if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+            if (event.getCode() == KeyCode.ESCAPE) {
                 closeOverlay();
                 event.consume();
             }

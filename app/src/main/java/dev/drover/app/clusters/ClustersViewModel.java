@@ -17,6 +17,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -35,7 +37,7 @@ public final class ClustersViewModel implements AutoCloseable {
     private final StringBinding countText = Bindings.createStringBinding(
             () -> rows.size() == 1 ? "1 cluster" : rows.size() + " clusters", rows);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final javafx.beans.property.StringProperty selected = new javafx.beans.property.SimpleStringProperty(this, "selected", "");
+    private final StringProperty selected = new SimpleStringProperty(this, "selected", "");
     private Subscription subscription;
     private boolean closed;
 
@@ -70,7 +72,7 @@ public final class ClustersViewModel implements AutoCloseable {
     }
 
     /** The id of the cluster the user picked (table or palette); empty for none. FX thread. */
-    public javafx.beans.property.StringProperty selectedProperty() {
+    public StringProperty selectedProperty() {
         return selected;
     }
 

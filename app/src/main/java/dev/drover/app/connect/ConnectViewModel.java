@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -158,7 +159,7 @@ public final class ConnectViewModel {
         }
     }
 
-    private void run(long mine, java.util.function.Supplier<ManagementApi> open, java.util.function.Supplier<RememberedServer> remember) {
+    private void run(long mine, Supplier<ManagementApi> open, Supplier<RememberedServer> remember) {
         threads.background().execute(() -> {
             ManagementApi api;
             try {
@@ -183,7 +184,7 @@ public final class ConnectViewModel {
         unreachable.set(serverUnreachable && mode.get() == Mode.REMOTE);
     }
 
-    private void connected(long mine, ManagementApi api, java.util.function.Supplier<RememberedServer> remember) {
+    private void connected(long mine, ManagementApi api, Supplier<RememberedServer> remember) {
         if (mine != attempt) {
             // Cancelled while connecting: nobody will use this engine.
             threads.background().execute(api::close);

@@ -1,6 +1,8 @@
 package dev.drover.app.palette;
 
 import dev.drover.app.fx.Fxml;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -56,9 +58,9 @@ public final class PaletteView {
         results.setCellFactory(list -> new EntryCell());
         results.setFocusTraversable(false);
         // As tall as its entries (34 px each, see the CSS), so the box hugs a short list.
-        results.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(viewModel.results()).multiply(34).add(6));
-        results.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        viewModel.results().addListener((javafx.collections.ListChangeListener<PaletteEntry>) change ->
+        results.prefHeightProperty().bind(Bindings.size(viewModel.results()).multiply(34).add(6));
+        results.setMaxHeight(Region.USE_PREF_SIZE);
+        viewModel.results().addListener((ListChangeListener<PaletteEntry>) change ->
                 results.getSelectionModel().selectFirst());
         results.setOnMouseClicked(event -> choose());
         query.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);

@@ -1,5 +1,6 @@
 package dev.drover.app.workloads;
 
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,7 +39,7 @@ final class Strings {
         if (known != null) {
             return known;
         }
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        String lower = value.toLowerCase(Locale.ROOT);
         if (LOWER.size() < MAX_SHARED) {
             LOWER.putIfAbsent(value, lower);
         }
