@@ -81,7 +81,7 @@ public final class ConsoleApp extends Application {
             } else {
                 Path lab = LocalManagementApi.defaultDataDirectory();
                 ConnectViewModel connect = new ConnectViewModel(threads, settings, lab, this::connected);
-                stage.setScene(new Scene(new ConnectView(connect, () -> { }).root(), 1200, 760));
+                stage.setScene(new Scene(new ConnectView(connect, null).root(), 1200, 760));
             }
             WindowState.restore(stage, settings);
             stage.show();

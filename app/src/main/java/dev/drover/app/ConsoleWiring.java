@@ -2,6 +2,7 @@ package dev.drover.app;
 
 import dev.drover.app.clusters.AddClusterViewModel;
 import dev.drover.app.clusters.ClusterDetailViewModel;
+import dev.drover.app.clusters.ClusterRow;
 import dev.drover.app.clusters.ClustersView;
 import dev.drover.app.clusters.ClustersViewModel;
 import dev.drover.app.fx.EmptyState;
@@ -17,9 +18,11 @@ import dev.drover.app.workloads.WorkloadsView;
 import dev.drover.app.workloads.WorkloadsViewModel;
 import dev.drover.engine.api.ManagementApi;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 
 /**
@@ -46,6 +49,11 @@ public final class ConsoleWiring implements AutoCloseable {
                 new ClusterDetailViewModel(api, threads, clusters)).root());
         workloads = new WorkloadsViewModel(threads);
         pages.put(Section.WORKLOADS, new WorkloadsView(workloads).root());
+        // The scope box offers the clusters the clusters page knows, by name.
+        clusters.clusters().addListener((ListChangeListener<ClusterRow>) change ->
+                workloads.setClusters(clusters.clusters().stream()
+                        .sorted(Comparator.comparing(ClusterRow::name))
+                        .map(row -> new WorkloadsViewModel.Scope(row.id(), row.name())).toList()));
         paletteModel = new PaletteViewModel(this::paletteEntries);
         shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
     }

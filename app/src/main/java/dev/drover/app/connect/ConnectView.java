@@ -61,8 +61,13 @@ public final class ConnectView {
     private Label error;
     @FXML
     private HBox offlineBanner;
+    @FXML
+    private Button openOffline;
 
-    /** @param openOfflineVault what "Open offline vault" does when the server cannot be reached */
+    /**
+     * @param openOfflineVault what "Open offline vault" does when the server cannot be reached; {@code null}
+     *                         hides the button (the banner still says why connecting failed)
+     */
     public ConnectView(ConnectViewModel viewModel, Runnable openOfflineVault) {
         this.viewModel = viewModel;
         this.openOfflineVault = openOfflineVault;
@@ -117,6 +122,8 @@ public final class ConnectView {
         error.managedProperty().bind(error.visibleProperty());
         offlineBanner.visibleProperty().bind(viewModel.unreachableProperty());
         offlineBanner.managedProperty().bind(offlineBanner.visibleProperty());
+        openOffline.setVisible(openOfflineVault != null);
+        openOffline.setManaged(openOfflineVault != null);
 
         viewModel.setConfirmFingerprint(this::confirm);
     }
@@ -149,6 +156,8 @@ public final class ConnectView {
 
     @FXML
     private void openOffline() {
-        openOfflineVault.run();
+        if (openOfflineVault != null) {
+            openOfflineVault.run();
+        }
     }
 }

@@ -10,13 +10,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
 
 /**
  * The workloads page: a Workloads tab and a Pods tab, each a virtualised table over
@@ -34,6 +38,8 @@ public final class WorkloadsView {
     private Label count;
     @FXML
     private TextField filter;
+    @FXML
+    private ChoiceBox<WorkloadsViewModel.Scope> scope;
     @FXML
     private Label error;
     @FXML
@@ -106,6 +112,22 @@ public final class WorkloadsView {
         sortBy(podTable, viewModel::sortPods);
 
         filter.textProperty().bindBidirectional(viewModel.filterTextProperty());
+        scope.setItems(viewModel.scopes());
+        scope.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(WorkloadsViewModel.Scope choice) {
+                return choice == null ? "" : choice.label();
+            }
+
+            @Override
+            public WorkloadsViewModel.Scope fromString(String text) {
+                return null;
+            }
+        });
+        scope.setValue(WorkloadsViewModel.Scope.ALL);
+        scope.valueProperty().addListener((observable, old, choice) -> viewModel.scopeProperty().set(choice == null ? "" : choice.clusterId()));
+        viewModel.scopeProperty().addListener((observable, old, id) -> viewModel.scopes().stream()
+                .filter(choice -> choice.clusterId().equals(id)).findFirst().ifPresent(scope::setValue));
         count.textProperty().bind(viewModel.countText());
         error.textProperty().bind(viewModel.errorProperty());
         error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
@@ -144,6 +166,16 @@ public final class WorkloadsView {
         if (workload != null) {
             viewModel.showPodsOf(workload);
             tabs.getSelectionModel().select(podsTab);
+        }
+    }
+
+    /** Esc on the pods of one workload goes back to all pods; otherwise the shell takes it. */
+    @FXML
+    private void onKey(KeyEvent event) {
+        if (event.getCode() == KeyCode.ESCAPE && !viewModel.ownerProperty().get().isEmpty()) {
+            viewModel.showPodsOf(null);
+            tabs.getSelectionModel().select(workloadsTab);
+            event.consume();
         }
     }
 

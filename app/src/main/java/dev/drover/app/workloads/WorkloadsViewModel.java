@@ -3,6 +3,7 @@ package dev.drover.app.workloads;
 import dev.drover.app.fx.FxEventBatcher;
 import dev.drover.app.fx.FxThreads;
 import dev.drover.app.fx.LiveRows;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The workloads page's state: every workload and pod of the followed clusters in two {@link LiveRows},
@@ -25,6 +28,11 @@ import javafx.beans.property.StringProperty;
  * thread. A batch of 100 changes costs one in-place list change per table.
  */
 public final class WorkloadsViewModel implements AutoCloseable {
+
+    /** A choice of the scope box: one cluster, or every cluster ({@code clusterId} empty). */
+    public record Scope(String clusterId, String label) {
+        public static final Scope ALL = new Scope("", "All clusters");
+    }
 
     /** One change from the engine: a new state of a row, or its removal. */
     public record Change(WorkloadRow row, boolean deleted) {
@@ -40,6 +48,7 @@ public final class WorkloadsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper owner = new ReadOnlyStringWrapper(this, "owner", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final StringBinding countText;
+    private final ObservableList<Scope> scopes = FXCollections.observableArrayList(Scope.ALL);
 
     public WorkloadsViewModel(FxThreads threads) {
         this.changes = threads.batcher(this::apply);
@@ -105,6 +114,24 @@ public final class WorkloadsViewModel implements AutoCloseable {
 
     public StringProperty filterTextProperty() {
         return filterText;
+    }
+
+    /** The scope box's choices: all clusters, then each cluster by name. */
+    public ObservableList<Scope> scopes() {
+        return scopes;
+    }
+
+    /** Replaces the clusters offered (the clusters page's list changed); keeps the chosen one if it is still there. */
+    public void setClusters(List<Scope> clusters) {
+        List<Scope> next = new ArrayList<>();
+        next.add(Scope.ALL);
+        next.addAll(clusters);
+        if (!next.equals(scopes)) {
+            scopes.setAll(next);
+        }
+        if (next.stream().noneMatch(choice -> choice.clusterId().equals(scope.get()))) {
+            scope.set("");
+        }
     }
 
     /** The cluster id shown, or empty for all. */

@@ -137,4 +137,33 @@ class WorkloadsViewTest {
         // then
         assertThat(onFx(() -> viewModel.workloads().stream().map(WorkloadRow::name).toList())).containsExactly("one", "three", "two");
     }
+
+    @Test
+    void the_scope_box_shows_one_cluster_and_esc_leaves_the_pods_of_a_workload(FxRobot robot) throws Exception {
+        // given
+        feed(deployment("shop", "web", 1, 1, "Available"),
+                new WorkloadRow("c-2/Deployment/ops/metrics", "c-2", "Deployment", "ops", "metrics", 1, 1, "Available", "", ""),
+                pod("shop", "web-1", "Deployment/web", "Running", "node-1"));
+        onFx(() -> {
+            viewModel.setClusters(List.of(new WorkloadsViewModel.Scope("c-1", "prod-eu"), new WorkloadsViewModel.Scope("c-2", "edge")));
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> viewModel.workloads().size()) == 2);
+
+        // when
+        robot.clickOn("#scope").clickOn("edge");
+
+        // then
+        assertThat(onFx(() -> viewModel.workloads().stream().map(WorkloadRow::name).toList())).containsExactly("metrics");
+
+        // when the user looks at the pods of a workload, then presses Esc
+        robot.clickOn("#scope").clickOn("All clusters");
+        robot.clickOn("web").clickOn("#showPods");
+        assertThat(onFx(() -> viewModel.ownerProperty().get())).isEqualTo("Deployment/web");
+        robot.type(KeyCode.ESCAPE);
+
+        // then
+        assertThat(onFx(() -> viewModel.ownerProperty().get())).isEmpty();
+        assertThat(onFx(() -> viewModel.pods().size())).isEqualTo(1);
+    }
 }
