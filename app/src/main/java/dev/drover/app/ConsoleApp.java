@@ -121,7 +121,7 @@ public final class ConsoleApp extends Application {
 
     private Parent attach(ManagementApi engine) {
         api = engine;
-        console = new ConsoleWiring(engine, threads, themes);
+        console = new ConsoleWiring(engine, threads, themes, settings);
         return console.shell.root();
     }
 
@@ -173,8 +173,8 @@ public final class ConsoleApp extends Application {
     public void stop() {
         if (settings != null && stage != null) {
             WindowState.remember(stage, settings);
-            if (themes != null && !themes.followsSystem()) {
-                settings.setTheme(themes.themeProperty().get() == Theme.DARK ? "dark" : "light");
+            if (themes != null) {
+                settings.setTheme(themes.followsSystem() ? "" : themes.themeProperty().get() == Theme.DARK ? "dark" : "light");
             }
             try {
                 settings.save();

@@ -5,12 +5,15 @@ import dev.drover.app.clusters.ClusterDetailViewModel;
 import dev.drover.app.clusters.ClusterRow;
 import dev.drover.app.clusters.ClustersView;
 import dev.drover.app.clusters.ClustersViewModel;
+import dev.drover.app.connect.ConsoleSettings;
 import dev.drover.app.fx.EmptyState;
 import dev.drover.app.fx.FxThreads;
 import dev.drover.app.fx.ThemeSwitcher;
 import dev.drover.app.palette.PaletteEntry;
 import dev.drover.app.palette.PaletteView;
 import dev.drover.app.palette.PaletteViewModel;
+import dev.drover.app.settings.SettingsView;
+import dev.drover.app.settings.SettingsViewModel;
 import dev.drover.app.shell.Section;
 import dev.drover.app.shell.ShellView;
 import dev.drover.app.shell.ShellViewModel;
@@ -38,8 +41,17 @@ public final class ConsoleWiring implements AutoCloseable {
     public final Map<Section, Node> pages = new EnumMap<>(Section.class);
     public final ShellView shell;
 
-    /** Builds everything on the FX thread; nothing is watched until {@link #start()}. */
+    /** As {@link #ConsoleWiring(ManagementApi, FxThreads, ThemeSwitcher, ConsoleSettings)} without remembered settings. */
     public ConsoleWiring(ManagementApi api, FxThreads threads, ThemeSwitcher themes) {
+        this(api, threads, themes, null);
+    }
+
+    /**
+     * Builds everything on the FX thread; nothing is watched until {@link #start()}.
+     *
+     * @param settings what the console remembers (servers for the settings page); {@code null} for none
+     */
+    public ConsoleWiring(ManagementApi api, FxThreads threads, ThemeSwitcher themes, ConsoleSettings settings) {
         shellModel = new ShellViewModel(api, themes);
         clusters = new ClustersViewModel(api, threads);
         for (Section section : Section.values()) {
@@ -54,6 +66,7 @@ public final class ConsoleWiring implements AutoCloseable {
                 workloads.setClusters(clusters.clusters().stream()
                         .sorted(Comparator.comparing(ClusterRow::name))
                         .map(row -> new WorkloadsViewModel.Scope(row.id(), row.name())).toList()));
+        pages.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(themes, settings)).root());
         paletteModel = new PaletteViewModel(this::paletteEntries);
         shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
     }

@@ -77,6 +77,16 @@ public final class ConsoleSettings {
         }
     }
 
+    /** Forgets a server and the fingerprint confirmed for it; the next connection asks again. */
+    public void forgetServer(String url) {
+        List<RememberedServer> kept = new ArrayList<>(servers());
+        kept.removeIf(known -> known.url().equals(url));
+        values.stringPropertyNames().stream().filter(key -> key.startsWith("server.")).toList().forEach(values::remove);
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            rememberServer(kept.get(i));
+        }
+    }
+
     public Optional<RememberedServer> server(String url) {
         return servers().stream().filter(server -> server.url().equals(url)).findFirst();
     }

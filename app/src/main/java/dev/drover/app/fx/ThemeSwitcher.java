@@ -40,6 +40,15 @@ public final class ThemeSwitcher {
         theme.set(chosen);
     }
 
+    /** Follows the OS preference again, from now on. */
+    public void followSystem() {
+        if (!following) {
+            following = true;
+            systemScheme.addListener(followSystem);
+        }
+        theme.set(Theme.matching(systemScheme.getValue()));
+    }
+
     /** Whether the theme still follows the OS (the user never picked one). */
     public boolean followsSystem() {
         return following;
