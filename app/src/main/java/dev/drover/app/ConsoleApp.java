@@ -1,32 +1,30 @@
 package dev.drover.app;
 
-import dev.drover.app.clusters.ClustersView;
-import dev.drover.app.clusters.ClustersViewModel;
-import dev.drover.app.fx.EmptyState;
+import dev.drover.app.connect.ConnectView;
+import dev.drover.app.connect.ConnectViewModel;
+import dev.drover.app.connect.ConsoleSettings;
 import dev.drover.app.fx.FxThreads;
+import dev.drover.app.fx.Theme;
 import dev.drover.app.fx.ThemeSwitcher;
-import dev.drover.app.shell.Section;
-import dev.drover.app.shell.ShellView;
-import dev.drover.app.shell.ShellViewModel;
 import dev.drover.app.shell.StartupFailureDialog;
 import dev.drover.engine.api.ApiException;
 import dev.drover.engine.api.LocalManagementApi;
 import dev.drover.engine.api.ManagementApi;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The console in lab mode: opens the in-process engine and shows the shell. The one place where
- * engine, threads, ViewModels and views are constructed and wired together.
+ * The console: the connect page (lab or remote) unless {@code --data-dir} names a lab engine to open
+ * at once, then the shell. The one place where engine, threads, ViewModels and views are constructed
+ * and wired together (through {@link ConsoleWiring}); window, theme and servers are remembered in
+ * {@link ConsoleSettings}.
  */
 public final class ConsoleApp extends Application {
 
@@ -36,47 +34,60 @@ public final class ConsoleApp extends Application {
     private static final System.Logger LOG = System.getLogger(ConsoleApp.class.getName());
     private static final Duration BATCH_INTERVAL = Duration.ofMillis(100);
 
+    private LaunchOptions options;
     private ManagementApi api;
     private String openFailure;
     private FxThreads threads;
-    private ClustersViewModel clusters;
+    private ConsoleWiring console;
+    private ConsoleSettings settings;
+    private ThemeSwitcher themes;
+    private Stage stage;
 
-    /** Runs on the launcher thread, not the FX thread, so opening the store may block here. */
+    /** Runs on the launcher thread; only parses, so the window shows without waiting for the engine. */
     @Override
     public void init() {
         try {
-            Path dataDirectory = LaunchOptions.parse(getParameters().getRaw())
-                    .dataDirectoryOr(LocalManagementApi::defaultDataDirectory);
-            api = LocalManagementApi.openLab(dataDirectory);
-        } catch (ApiException e) {
-            openFailure = e.getMessage();
+            options = LaunchOptions.parse(getParameters().getRaw());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "The engine failed to start", e);
-            openFailure = "The engine failed to start: " + e.getMessage();
+            openFailure = e.getMessage();
         }
     }
 
     @Override
     public void start(Stage stage) {
-        ThemeSwitcher themes = new ThemeSwitcher(Platform.getPreferences().colorSchemeProperty(),
-                Application::setUserAgentStylesheet);
+        this.stage = stage;
+        themes = new ThemeSwitcher(Platform.getPreferences().colorSchemeProperty(), Application::setUserAgentStylesheet);
         if (openFailure != null) {
             failAndExit(openFailure);
             return;
         }
         try {
+            settings = ConsoleSettings.load(configDirectory());
+            switch (settings.theme()) {
+                case "dark" -> themes.choose(Theme.DARK);
+                case "light" -> themes.choose(Theme.LIGHT);
+                default -> { }
+            }
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("fx-batch-timer").daemon().factory());
             threads = new FxThreads(Platform::runLater, Executors.newVirtualThreadPerTaskExecutor(), timer, BATCH_INTERVAL);
-            clusters = new ClustersViewModel(api, threads);
-            ShellView shell = new ShellView(new ShellViewModel(api, themes), pages(clusters));
-
             stage.setTitle("Drover");
             stage.setMinWidth(800);
             stage.setMinHeight(500);
-            stage.setScene(new Scene(shell.root(), 1200, 760));
+            if (options.dataDirectory() != null) {
+                // The first frame says what is happening; the engine (store, reconcilers) opens meanwhile.
+                stage.setScene(new Scene(new OpeningPage(options.dataDirectory()), 1200, 760));
+                openLabInBackground(options.dataDirectory());
+            } else {
+                Path lab = LocalManagementApi.defaultDataDirectory();
+                ConnectViewModel connect = new ConnectViewModel(threads, settings, lab, this::connected);
+                stage.setScene(new Scene(new ConnectView(connect, null).root(), 1200, 760));
+            }
+            WindowState.restore(stage, settings);
             stage.show();
-            clusters.start();
+            if (Boolean.getBoolean("drover.exitAfterFirstFrame")) {
+                exitAfterFirstFrame(stage.getScene());
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "The console failed to start", e);
             stop();
@@ -84,15 +95,67 @@ public final class ConsoleApp extends Application {
         }
     }
 
-    /** The page of every section; package-private so tests build the shell exactly as the console does. */
-    static Map<Section, Node> pages(ClustersViewModel clusters) {
-        Map<Section, Node> pages = new EnumMap<>(Section.class);
-        for (Section section : Section.values()) {
-            pages.put(section, section == Section.CLUSTERS
-                    ? new ClustersView(clusters).root()
-                    : new EmptyState(section.icon().getDescription(), section.emptyTitle(), section.emptyText()));
+    /**
+     * For the cold-start benchmark and AOT-cache training runs: print "drover: first frame" after the
+     * first layout pulse, and once the shell is attached "drover: shell ready" and quit normally (so a
+     * JDK archive written at exit is complete).
+     */
+    private static void exitAfterFirstFrame(Scene scene) {
+        onNextPulse(scene, () -> System.out.println("drover: first frame"));
+    }
+
+    private static void onNextPulse(Scene scene, Runnable action) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            action.run();
+            System.out.flush();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private static Path configDirectory() {
+        String override = System.getProperty("drover.configDir");
+        return override != null ? Path.of(override) : ConsoleSettings.defaultDirectory();
+    }
+
+    private Parent attach(ManagementApi engine) {
+        api = engine;
+        console = new ConsoleWiring(engine, threads, themes, settings);
+        return console.shell.root();
+    }
+
+    private void openLabInBackground(Path dataDirectory) {
+        Thread.ofVirtual().name("open-lab-engine").start(() -> {
+            try {
+                ManagementApi opened = LocalManagementApi.openLab(dataDirectory);
+                Platform.runLater(() -> {
+                    if (threads == null) {
+                        // The window closed while the engine opened.
+                        opened.close();
+                    } else {
+                        connected(opened);
+                    }
+                });
+            } catch (ApiException e) {
+                Platform.runLater(() -> failAndExit(e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "The engine failed to start", e);
+                Platform.runLater(() -> failAndExit("The engine failed to start: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** The connect page succeeded; FX thread. */
+    private void connected(ManagementApi engine) {
+        stage.getScene().setRoot(attach(engine));
+        console.start();
+        if (Boolean.getBoolean("drover.exitAfterFirstFrame")) {
+            onNextPulse(stage.getScene(), () -> {
+                System.out.println("drover: shell ready");
+                Platform.runLater(Platform::exit);
+            });
         }
-        return pages;
     }
 
     /**
@@ -108,10 +171,21 @@ public final class ConsoleApp extends Application {
     /** Runs on the FX thread when the last window closes; the engine is closed last. */
     @Override
     public void stop() {
-        closeQuietly(clusters);
+        if (settings != null && stage != null) {
+            WindowState.remember(stage, settings);
+            if (themes != null) {
+                settings.setTheme(themes.followsSystem() ? "" : themes.themeProperty().get() == Theme.DARK ? "dark" : "light");
+            }
+            try {
+                settings.save();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot remember window and theme: " + e.getMessage());
+            }
+        }
+        closeQuietly(console);
         closeQuietly(threads);
         closeQuietly(api);
-        clusters = null;
+        console = null;
         threads = null;
         api = null;
     }

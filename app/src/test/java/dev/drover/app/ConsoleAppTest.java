@@ -36,7 +36,8 @@ class ConsoleAppTest {
         // when
         Application console = FxToolkit.setupApplication(ConsoleApp.class, "console", "--data-dir", dataDirectory.toString());
 
-        // then
+        // then (the engine opens after the first frame)
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#engineStatus").tryQuery().isPresent());
         assertThat(robot.lookup("#engineStatus").queryLabeled().getText())
                 .startsWith("Lab · in-process · ").contains(dataDirectory.toString());
         TableView<ClusterRow> table = robot.lookup("#table").queryTableView();

@@ -5,7 +5,6 @@ import dev.drover.app.fx.FxThreads;
 import dev.drover.app.fx.ThemeSwitcher;
 import dev.drover.app.shell.Section;
 import dev.drover.app.shell.ShellView;
-import dev.drover.app.shell.ShellViewModel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -29,6 +28,7 @@ public final class ShellFixture implements AutoCloseable {
     public final FxThreads threads = new FxThreads(Platform::runLater, Runnable::run,
             Executors.newSingleThreadScheduledExecutor(), Duration.ofMillis(100));
     public final ThemeSwitcher themes;
+    public final ConsoleWiring console;
     public final ClustersViewModel clusters;
     public final Map<Section, Node> pages;
     public final ShellView shell;
@@ -38,18 +38,24 @@ public final class ShellFixture implements AutoCloseable {
     public ShellFixture(Stage stage, FakeManagementApi api, double width, double height) {
         this.api = api;
         this.themes = new ThemeSwitcher(osScheme, Application::setUserAgentStylesheet);
-        this.clusters = new ClustersViewModel(api, threads);
-        this.pages = ConsoleApp.pages(clusters);
-        this.shell = new ShellView(new ShellViewModel(api, themes), pages);
+        this.console = new ConsoleWiring(api, threads, themes);
+        this.clusters = console.clusters;
+        this.pages = console.pages;
+        this.shell = console.shell;
         this.scene = new Scene(shell.root(), width, height);
         stage.setScene(scene);
         stage.show();
-        clusters.start();
+        console.start();
+    }
+
+    /** The section the shell shows. FX thread. */
+    public Section shellModelSection() {
+        return console.shellModel.selectedSectionProperty().get();
     }
 
     @Override
     public void close() {
-        clusters.close();
+        console.close();
         threads.close();
     }
 }

@@ -17,6 +17,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -35,6 +37,7 @@ public final class ClustersViewModel implements AutoCloseable {
     private final StringBinding countText = Bindings.createStringBinding(
             () -> rows.size() == 1 ? "1 cluster" : rows.size() + " clusters", rows);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final StringProperty selected = new SimpleStringProperty(this, "selected", "");
     private Subscription subscription;
     private boolean closed;
 
@@ -66,6 +69,16 @@ public final class ClustersViewModel implements AutoCloseable {
     /** Rows in arrival order; the view sorts them. Changes only on the FX thread. */
     public ObservableList<ClusterRow> clusters() {
         return readOnlyRows;
+    }
+
+    /** The id of the cluster the user picked (table or palette); empty for none. FX thread. */
+    public StringProperty selectedProperty() {
+        return selected;
+    }
+
+    /** Selects a cluster by id, e.g. from the command palette. */
+    public void select(String clusterId) {
+        selected.set(clusterId == null ? "" : clusterId);
     }
 
     /** "3 clusters". */

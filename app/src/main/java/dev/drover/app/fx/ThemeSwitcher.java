@@ -15,6 +15,7 @@ public final class ThemeSwitcher {
 
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme");
     private final ObservableValue<ColorScheme> systemScheme;
+    private boolean following = true;
     private final ChangeListener<ColorScheme> followSystem = (observable, old, scheme) -> theme.set(Theme.matching(scheme));
 
     /**
@@ -32,8 +33,30 @@ public final class ThemeSwitcher {
         return theme.getReadOnlyProperty();
     }
 
+    /** Uses {@code chosen} from now on and stops following the OS (a theme remembered from last time). */
+    public void choose(Theme chosen) {
+        following = false;
+        systemScheme.removeListener(followSystem);
+        theme.set(chosen);
+    }
+
+    /** Follows the OS preference again, from now on. */
+    public void followSystem() {
+        if (!following) {
+            following = true;
+            systemScheme.addListener(followSystem);
+        }
+        theme.set(Theme.matching(systemScheme.getValue()));
+    }
+
+    /** Whether the theme still follows the OS (the user never picked one). */
+    public boolean followsSystem() {
+        return following;
+    }
+
     /** Switches between light and dark and stops following the OS. */
     public void toggle() {
+        following = false;
         systemScheme.removeListener(followSystem);
         theme.set(theme.get().other());
     }

@@ -35,12 +35,15 @@ class ClustersViewTest {
     private final FxThreads threads = new FxThreads(Platform::runLater, Runnable::run,
             Executors.newSingleThreadScheduledExecutor(), Duration.ofMillis(100));
     private ClustersViewModel viewModel;
+    private Scene scene;
 
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
         viewModel = new ClustersViewModel(api, threads);
-        stage.setScene(new Scene(new ClustersView(viewModel).root(), 900, 500));
+        scene = new Scene(new ClustersView(viewModel, new AddClusterViewModel(api, threads),
+                new ClusterDetailViewModel(api, threads, viewModel)).root(), 1000, 600);
+        stage.setScene(scene);
         stage.show();
         viewModel.start();
     }
@@ -120,5 +123,78 @@ class ClustersViewTest {
         // then
         await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> table.getItems().size()) == 1_000);
         assertThat(onFx(() -> updates[0])).as("list changes for 1,000 events").isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void adding_an_imported_cluster_shows_its_kubectl_command(FxRobot robot) throws Exception {
+        // when
+        robot.clickOn("#addCluster");
+        robot.clickOn("#clusterName").write("edge-lab");
+        robot.clickOn("#createCluster");
+
+        // then
+        await().atMost(Duration.ofSeconds(5)).until(() -> isShowing(robot.lookup("#command").query()));
+        String command = robot.lookup("#command").queryTextInputControl().getText();
+        assertThat(command).startsWith("kubectl apply -f https://drover.test/v3/import/");
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> viewModel.clusters().size()) == 1);
+        dev.drover.app.Screenshots.save(robot, scene, "clusters-import");
+
+        // when
+        robot.clickOn("#copyCommand");
+
+        // then
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(command);
+    }
+
+    @Test
+    void a_nameless_cluster_is_refused_with_one_sentence(FxRobot robot) {
+        // when
+        robot.clickOn("#addCluster");
+        robot.clickOn("#createCluster");
+
+        // then
+        assertThat(robot.lookup("#addError").queryLabeled().getText()).isEqualTo("Name: enter a name for the cluster.");
+        assertThat(onFx(() -> viewModel.clusters().size())).isZero();
+    }
+
+    @Test
+    void the_filter_narrows_the_table(FxRobot robot) throws InterruptedException {
+        // given
+        TableView<ClusterRow> table = robot.lookup("#table").queryTableView();
+        Thread.ofPlatform().start(() -> {
+            api.emit(ApiEvent.Type.ADDED, cluster("c-1", "prod-eu", ClusterKind.IMPORTED, "Active", "v1.31.2", 1));
+            api.emit(ApiEvent.Type.ADDED, cluster("c-2", "staging", ClusterKind.RKE, "Pending", "", 2));
+        }).join();
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> table.getItems().size()) == 2);
+
+        // when
+        robot.clickOn("#filter").write("stag");
+
+        // then
+        assertThat(onFx(() -> table.getItems().stream().map(ClusterRow::name).toList())).containsExactly("staging");
+    }
+
+    @Test
+    void the_selected_cluster_is_detailed_and_removed_after_confirmation(FxRobot robot) throws Exception {
+        // given
+        Thread.ofPlatform().start(() -> api.emit(ApiEvent.Type.ADDED,
+                cluster("c-1", "prod-eu", ClusterKind.IMPORTED, "Active", "v1.31.2", 1))).join();
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> viewModel.clusters().size()) == 1);
+
+        // when
+        robot.clickOn("prod-eu");
+
+        // then
+        assertThat(robot.lookup("#detailId").queryLabeled().getText()).isEqualTo("c-1");
+        assertThat(robot.lookup("#detailVersion").queryLabeled().getText()).isEqualTo("v1.31.2");
+        dev.drover.app.Screenshots.save(robot, scene, "clusters-detail");
+
+        // when
+        robot.clickOn("#deleteCluster");
+        robot.clickOn("Remove");
+
+        // then
+        await().atMost(Duration.ofSeconds(5)).until(() -> onFx(() -> viewModel.clusters().isEmpty()));
+        assertThat(isShowing(robot.lookup("#nothingSelected").query())).isTrue();
     }
 }

@@ -1,0 +1,97 @@
+package dev.drover.app;
+
+import dev.drover.app.clusters.AddClusterViewModel;
+import dev.drover.app.clusters.ClusterDetailViewModel;
+import dev.drover.app.clusters.ClusterRow;
+import dev.drover.app.clusters.ClustersView;
+import dev.drover.app.clusters.ClustersViewModel;
+import dev.drover.app.connect.ConsoleSettings;
+import dev.drover.app.fx.EmptyState;
+import dev.drover.app.fx.FxThreads;
+import dev.drover.app.fx.ThemeSwitcher;
+import dev.drover.app.palette.PaletteEntry;
+import dev.drover.app.palette.PaletteView;
+import dev.drover.app.palette.PaletteViewModel;
+import dev.drover.app.settings.SettingsView;
+import dev.drover.app.settings.SettingsViewModel;
+import dev.drover.app.shell.Section;
+import dev.drover.app.shell.ShellView;
+import dev.drover.app.shell.ShellViewModel;
+import dev.drover.app.workloads.WorkloadsView;
+import dev.drover.app.workloads.WorkloadsViewModel;
+import dev.drover.engine.api.ManagementApi;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+
+/**
+ * Every ViewModel and view of an attached console, built in one place for one engine. {@link ConsoleApp}
+ * builds it once connected; tests build it exactly the same way on a fake engine.
+ */
+public final class ConsoleWiring implements AutoCloseable {
+
+    public final ShellViewModel shellModel;
+    public final ClustersViewModel clusters;
+    public final PaletteViewModel paletteModel;
+    public final WorkloadsViewModel workloads;
+    public final Map<Section, Node> pages = new EnumMap<>(Section.class);
+    public final ShellView shell;
+
+    /** As {@link #ConsoleWiring(ManagementApi, FxThreads, ThemeSwitcher, ConsoleSettings)} without remembered settings. */
+    public ConsoleWiring(ManagementApi api, FxThreads threads, ThemeSwitcher themes) {
+        this(api, threads, themes, null);
+    }
+
+    /**
+     * Builds everything on the FX thread; nothing is watched until {@link #start()}.
+     *
+     * @param settings what the console remembers (servers for the settings page); {@code null} for none
+     */
+    public ConsoleWiring(ManagementApi api, FxThreads threads, ThemeSwitcher themes, ConsoleSettings settings) {
+        shellModel = new ShellViewModel(api, themes);
+        clusters = new ClustersViewModel(api, threads);
+        for (Section section : Section.values()) {
+            pages.put(section, new EmptyState(section.icon().getDescription(), section.emptyTitle(), section.emptyText()));
+        }
+        pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads),
+                new ClusterDetailViewModel(api, threads, clusters)).root());
+        workloads = new WorkloadsViewModel(threads);
+        pages.put(Section.WORKLOADS, new WorkloadsView(workloads).root());
+        // The scope box offers the clusters the clusters page knows, by name.
+        clusters.clusters().addListener((ListChangeListener<ClusterRow>) change ->
+                workloads.setClusters(clusters.clusters().stream()
+                        .sorted(Comparator.comparing(ClusterRow::name))
+                        .map(row -> new WorkloadsViewModel.Scope(row.id(), row.name())).toList()));
+        pages.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(themes, settings)).root());
+        paletteModel = new PaletteViewModel(this::paletteEntries);
+        shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
+    }
+
+    /** Every view and cluster, for the command palette. */
+    private List<PaletteEntry> paletteEntries() {
+        List<PaletteEntry> entries = new ArrayList<>();
+        for (Section section : Section.values()) {
+            entries.add(new PaletteEntry(section.title(), "View", () -> shellModel.select(section)));
+        }
+        clusters.clusters().forEach(cluster -> entries.add(new PaletteEntry(cluster.name(), "Cluster", () -> {
+            shellModel.select(Section.CLUSTERS);
+            clusters.select(cluster.id());
+        })));
+        return entries;
+    }
+
+    /** Starts every watch; returns at once. FX thread. */
+    public void start() {
+        clusters.start();
+    }
+
+    @Override
+    public void close() {
+        workloads.close();
+        clusters.close();
+    }
+}
