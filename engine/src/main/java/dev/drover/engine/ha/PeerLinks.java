@@ -39,6 +39,7 @@ public final class PeerLinks implements Dialer.Elsewhere, AutoCloseable {
     private final ReplicaMembership membership;
     private final Map<String, Future<Session>> links = new ConcurrentHashMap<>();
     private final Map<String, String> lastHolder = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<String, Optional<String>> knownHolder = clusterId -> Optional.empty();
 
     /**
      * @param caPem      the CA every replica's certificate comes from
@@ -62,11 +63,20 @@ public final class PeerLinks implements Dialer.Elsewhere, AutoCloseable {
         if (peers.isEmpty()) {
             return Optional.empty();
         }
-        String last = lastHolder.get(clusterId);
+        String last = knownHolder.apply(clusterId).orElseGet(() -> lastHolder.get(clusterId));
         if (last != null && peers.remove(last)) {
             peers.addFirst(last);
         }
         return Optional.of(tryPeers(peers, 0, clusterId, target));
+    }
+
+    /**
+     * Where agents are known to be connected ({@link AgentDirectory#holderElsewhere}): that replica is asked
+     * first, so a first dial need not try the peers in turn. Call once, before dials.
+     */
+    public PeerLinks withKnownHolders(java.util.function.Function<String, Optional<String>> holders) {
+        this.knownHolder = holders;
+        return this;
     }
 
     private Future<TunnelStream> tryPeers(List<String> peers, int index, String clusterId, String target) {
