@@ -24,6 +24,8 @@ import dev.drover.tunnel.protocol.SessionOptions;
 import dev.drover.tunnel.protocol.StreamPipes;
 import dev.drover.tunnel.protocol.TunnelEndpoints;
 import dev.drover.tunnel.protocol.WebSocketTransport;
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -33,12 +35,15 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.SocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +123,23 @@ class KubectlAcrossReplicasIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> downstream.received.stream()
                 .anyMatch(r -> r.header("Authorization").contains("Bearer " + AGENT_TOKEN)));
         assertThat(owner.agents().access(clusterId)).hasValueSatisfying(access -> assertThat(access.bearerToken()).isEqualTo(AGENT_TOKEN));
+    }
+
+    @Test
+    void theReplicatedReportHoldsTheAgentsTokenOnlySealed() throws Exception {
+        // given
+        ByteSequence key = ByteSequence.from(EtcdOptions.DEFAULT_PREFIX + "/agents/" + clusterId + "/replica-a", StandardCharsets.UTF_8);
+        try (Client client = Client.builder().endpoints(etcd.clientUrls().toArray(URI[]::new)).build()) {
+            // when
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.getKVClient().get(key).get(5, TimeUnit.SECONDS).getCount() == 1);
+            String stored = client.getKVClient().get(key).get(5, TimeUnit.SECONDS).getKvs().getFirst().getValue().toString(StandardCharsets.UTF_8);
+
+            // then: the server URL in clear, the token only sealed; and the entry goes with the agent
+            assertThat(stored).contains(downstream.url()).contains("sealedToken").doesNotContain(AGENT_TOKEN);
+            agent.close("agent leaves");
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.getKVClient().get(key).get(5, TimeUnit.SECONDS).getCount() == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !owner.agents().state(clusterId).reachable());
+        }
     }
 
     @Test
