@@ -116,6 +116,9 @@ class ClusterOwnershipIT {
         bKept.removeAll(newcomers);
         assertThat(held(a)).isEqualTo(aKept);
         assertThat(held(b)).isEqualTo(bKept);
+        // and: Drover's own clients of the clusters that moved are closed where they were
+        await().atMost(Duration.ofSeconds(10)).until(() -> a.downstream().openCount() <= aKept.size()
+                && b.downstream().openCount() <= bKept.size());
     }
 
     @Test

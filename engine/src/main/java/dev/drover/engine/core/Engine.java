@@ -24,6 +24,7 @@ import dev.drover.engine.reconcile.workloadcache.WorkloadCacheReconciler;
 import dev.drover.engine.runtime.Leadership;
 import dev.drover.engine.runtime.Ownership;
 import dev.drover.engine.runtime.ReconcileLoop;
+import dev.drover.engine.runtime.ReconcileResult;
 import dev.drover.engine.runtime.Reconciler;
 import dev.drover.engine.runtime.ReconcilerRegistry;
 import dev.drover.engine.store.ListRequest;
@@ -118,6 +119,25 @@ public final class Engine implements AutoCloseable {
         return new ReconcileLoop<>(name, reconciler, PER_CLUSTER, this::clusterIds, ownership::owns);
     }
 
+    /**
+     * The cluster's informers go first, then Drover's client they read through: once a replica loses a
+     * cluster every loop here has lost it (one ownership), so no connection to it needs to stay open.
+     */
+    private static Reconciler<String> releasingClient(Reconciler<String> cache, DownstreamClients clients) {
+        return new Reconciler<>() {
+            @Override
+            public ReconcileResult reconcile(String clusterId) throws Exception {
+                return cache.reconcile(clusterId);
+            }
+
+            @Override
+            public void release(String clusterId) {
+                cache.release(clusterId);
+                clients.release(clusterId);
+            }
+        };
+    }
+
     private void registerReconcilers(DownstreamClients clients, Clock clock, AgentPresence tunnels) {
         ClusterStatusUpdater statuses = new ClusterStatusUpdater(store);
         if (tunnels != null) {
@@ -136,7 +156,7 @@ public final class Engine implements AutoCloseable {
         reconcilers.register(RbacSyncReconciler.NAME, false, () -> perCluster(RbacSyncReconciler.NAME,
                 new RbacSyncReconciler(store, clients)));
         reconcilers.register(WorkloadCacheReconciler.NAME, false, () -> perCluster(WorkloadCacheReconciler.NAME,
-                new WorkloadCacheReconciler(store, workloads)));
+                releasingClient(new WorkloadCacheReconciler(store, workloads), clients)));
         reconcilers.register(TokenCleanupReconciler.NAME, true, () -> new ReconcileLoop<>(TokenCleanupReconciler.NAME,
                 new TokenCleanupReconciler(tokens), ReconcileLoop.Settings.DEFAULTS.withWorkers(1),
                 () -> List.of(TokenCleanupReconciler.KEY)));
