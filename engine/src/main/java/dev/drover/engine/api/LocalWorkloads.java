@@ -173,6 +173,15 @@ public final class LocalWorkloads {
         return new WorkloadId(ref.clusterId(), WorkloadKind.valueOf(ref.type().name()), ref.namespace(), ref.name());
     }
 
+    /** NOT_FOUND unless the cluster exists: what the server checks before upgrading a watch or log request. Blocking. */
+    public void checkCluster(String clusterId) {
+        try {
+            existing(clusterId);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
     private void existing(String clusterId) {
         ObjectKey key = ObjectKey.of(Cluster.KIND, clusterId == null || clusterId.isBlank() ? "-" : clusterId);
         if (store.get(key).isEmpty()) {
