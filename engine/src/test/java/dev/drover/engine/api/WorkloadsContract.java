@@ -93,7 +93,7 @@ public abstract class WorkloadsContract {
             assertThat(batches).allSatisfy(b -> assertThat(b.changed()).extracting(w -> w.ref().type()).doesNotContain(WorkloadType.POD));
         }
         assertThatThrownBy(() -> api().watchWorkloads(new WorkloadQuery("c-nope0", "", "", false), b -> { }))
-                .isInstanceOf(ApiException.class).extracting(e -> ((ApiException) e).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
+                .isInstanceOf(ApiException.class).hasMessageContaining("c-nope0").extracting(e -> ((ApiException) e).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
     }
 
     @Test
@@ -190,7 +190,7 @@ public abstract class WorkloadsContract {
         assertThat(request.getPath()).contains("follow=true").contains("tailLines=10");
         assertThat(request.getHeader("Impersonate-User")).isEqualTo(actingUser());
         assertThatThrownBy(() -> api().followPodLog(new PodLogRequest("c-nope0", "shop", "p", "", 0, true), listener))
-                .isInstanceOf(ApiException.class).extracting(e -> ((ApiException) e).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
+                .isInstanceOf(ApiException.class).hasMessageContaining("c-nope0").extracting(e -> ((ApiException) e).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
     }
 
     private static <T> T result(CompletableFuture<T> future) throws Exception {
