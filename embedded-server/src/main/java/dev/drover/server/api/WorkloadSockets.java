@@ -5,6 +5,9 @@ import dev.drover.engine.api.LocalWorkloads;
 import dev.drover.engine.api.LogListener;
 import dev.drover.engine.api.PodLogRequest;
 import dev.drover.engine.api.Subscription;
+import dev.drover.engine.api.WorkloadBatch;
+import dev.drover.engine.api.WorkloadRef;
+import dev.drover.engine.api.WorkloadSummary;
 import dev.drover.engine.api.WorkloadQuery;
 import dev.drover.engine.api.wire.PodLogMessage;
 import dev.drover.engine.api.wire.Status;
@@ -18,15 +21,17 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
  * The workload watch and pod log WebSockets. Each authenticates and checks the cluster on a virtual thread
  * while the request waits, so refusals are HTTP Status answers before any upgrade; after it, engine
- * callbacks are encoded on their own thread and written on the socket's context in order. A console that
- * reads too slowly is disconnected (1013) rather than buffered without end: a watch then resumes with a
- * fresh snapshot, a log with a tail. Closing the socket closes the engine subscription, which for a log
+ * callbacks are written on the socket's context in order. A slow watch console gets merged batches once its
+ * queue drains ({@link BatchWriter}); a log reader that falls {@value #MAX_PENDING_LINES} lines behind is
+ * disconnected (1013) rather than buffered without end, and may follow again with a tail. Closing the socket closes the engine subscription, which for a log
  * closes the downstream stream.
  */
 final class WorkloadSockets {
@@ -54,8 +59,9 @@ final class WorkloadSockets {
                 "true".equalsIgnoreCase(request.getParam("pods")));
         upgrade(request, query.clusterId(), (socket, actor) -> {
             Context context = Vertx.currentContext();
-            long timer = vertx.setPeriodic(heartbeat.toMillis(), id -> send(context, socket, WireJson.encode(WorkloadWatchMessage.bookmark())));
-            Subscription subscription = workloads.watch(query, batch -> send(context, socket, WireJson.encode(WorkloadWatchMessage.batch(batch))));
+            BatchWriter writer = new BatchWriter(socket);
+            long timer = vertx.setPeriodic(heartbeat.toMillis(), id -> writer.bookmark());
+            Subscription subscription = workloads.watch(query, batch -> context.runOnContext(v -> writer.write(batch)));
             return () -> {
                 vertx.cancelTimer(timer);
                 subscription.close();
@@ -110,17 +116,69 @@ final class WorkloadSockets {
         });
     }
 
-    private static void send(Context context, ServerWebSocket socket, String json) {
-        context.runOnContext(v -> {
+    /**
+     * Writes watch batches on the socket's context. While the socket's write queue is full (a big snapshot still
+     * on its way to a slow console) later batches are merged into one held batch — latest state per workload, so
+     * it never grows past the number of workloads — and written when the queue drains: back-pressure without
+     * cutting the console off, which would only make it fetch the whole snapshot again.
+     */
+    private static final class BatchWriter {
+        private final ServerWebSocket socket;
+        private Map<WorkloadRef, Object> held;
+
+        BatchWriter(ServerWebSocket socket) {
+            this.socket = socket;
+        }
+
+        void write(WorkloadBatch batch) {
             if (socket.isClosed()) {
                 return;
             }
-            if (socket.writeQueueFull()) {
-                socket.close((short) 1013, "consumer too slow; watch again");
+            if (held != null || socket.writeQueueFull()) {
+                hold(batch);
                 return;
             }
-            socket.writeTextMessage(json);
-        });
+            socket.writeTextMessage(WireJson.encode(WorkloadWatchMessage.batch(batch)));
+        }
+
+        void bookmark() {
+            if (held == null && !socket.isClosed() && !socket.writeQueueFull()) {
+                socket.writeTextMessage(WireJson.encode(WorkloadWatchMessage.bookmark()));
+            }
+        }
+
+        private void hold(WorkloadBatch batch) {
+            if (held == null) {
+                held = new LinkedHashMap<>();
+                socket.drainHandler(v -> release());
+            }
+            batch.changed().forEach(w -> put(w.ref(), w));
+            batch.deleted().forEach(ref -> put(ref, ref));
+        }
+
+        private void put(WorkloadRef ref, Object latest) {
+            held.remove(ref);
+            held.put(ref, latest);
+        }
+
+        private void release() {
+            Map<WorkloadRef, Object> merged = held;
+            held = null;
+            socket.drainHandler(null);
+            if (merged == null || socket.isClosed()) {
+                return;
+            }
+            List<WorkloadSummary> changed = new ArrayList<>();
+            List<WorkloadRef> deleted = new ArrayList<>();
+            merged.values().forEach(latest -> {
+                if (latest instanceof WorkloadSummary w) {
+                    changed.add(w);
+                } else {
+                    deleted.add((WorkloadRef) latest);
+                }
+            });
+            write(new WorkloadBatch(false, changed, deleted));
+        }
     }
 
     /** Lines gathered while the socket's context is busy go out as one frame. */
