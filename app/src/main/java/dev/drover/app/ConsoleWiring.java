@@ -38,6 +38,7 @@ public final class ConsoleWiring implements AutoCloseable {
     public final ClustersViewModel clusters;
     public final PaletteViewModel paletteModel;
     public final WorkloadsViewModel workloads;
+    public final ClusterDetailViewModel clusterDetail;
     public final Map<Section, Node> pages = new EnumMap<>(Section.class);
     public final ShellView shell;
 
@@ -57,8 +58,8 @@ public final class ConsoleWiring implements AutoCloseable {
         for (Section section : Section.values()) {
             pages.put(section, new EmptyState(section.icon().getDescription(), section.emptyTitle(), section.emptyText()));
         }
-        pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads),
-                new ClusterDetailViewModel(api, threads, clusters)).root());
+        clusterDetail = new ClusterDetailViewModel(api, threads, clusters);
+        pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads), clusterDetail).root());
         workloads = new WorkloadsViewModel(threads);
         pages.put(Section.WORKLOADS, new WorkloadsView(workloads).root());
         // The scope box offers the clusters the clusters page knows, by name.
@@ -92,6 +93,7 @@ public final class ConsoleWiring implements AutoCloseable {
     @Override
     public void close() {
         workloads.close();
+        clusterDetail.close();
         clusters.close();
     }
 }
