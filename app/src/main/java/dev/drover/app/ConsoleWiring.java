@@ -17,6 +17,7 @@ import dev.drover.app.settings.SettingsViewModel;
 import dev.drover.app.shell.Section;
 import dev.drover.app.shell.ShellView;
 import dev.drover.app.shell.ShellViewModel;
+import dev.drover.app.workloads.WorkloadActionsViewModel;
 import dev.drover.app.workloads.WorkloadsView;
 import dev.drover.app.workloads.WorkloadsViewModel;
 import dev.drover.engine.api.ManagementApi;
@@ -60,8 +61,8 @@ public final class ConsoleWiring implements AutoCloseable {
         }
         clusterDetail = new ClusterDetailViewModel(api, threads, clusters);
         pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads), clusterDetail).root());
-        workloads = new WorkloadsViewModel(threads);
-        pages.put(Section.WORKLOADS, new WorkloadsView(workloads).root());
+        workloads = new WorkloadsViewModel(threads, api);
+        pages.put(Section.WORKLOADS, new WorkloadsView(workloads, new WorkloadActionsViewModel(api, threads)).root());
         // The scope box offers the clusters the clusters page knows, by name.
         clusters.clusters().addListener((ListChangeListener<ClusterRow>) change ->
                 workloads.setClusters(clusters.clusters().stream()
