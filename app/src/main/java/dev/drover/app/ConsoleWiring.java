@@ -12,6 +12,8 @@ import dev.drover.app.fx.ThemeSwitcher;
 import dev.drover.app.palette.PaletteEntry;
 import dev.drover.app.palette.PaletteView;
 import dev.drover.app.palette.PaletteViewModel;
+import dev.drover.app.projects.ProjectsView;
+import dev.drover.app.projects.ProjectsViewModel;
 import dev.drover.app.settings.SettingsView;
 import dev.drover.app.settings.SettingsViewModel;
 import dev.drover.app.shell.Section;
@@ -69,6 +71,8 @@ public final class ConsoleWiring implements AutoCloseable {
                         .sorted(Comparator.comparing(ClusterRow::name))
                         .map(row -> new WorkloadsViewModel.Scope(row.id(), row.name())).toList()));
         pages.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(themes, settings)).root());
+        // The administration pages (issue #6): each a View over its ViewModel, per-cluster ones on the clusters list.
+        pages.put(Section.PROJECTS, new ProjectsView(new ProjectsViewModel(api, threads, clusters.clusters())).root());
         paletteModel = new PaletteViewModel(this::paletteEntries);
         shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
     }

@@ -160,7 +160,7 @@ public final class FakeAdmin {
         if (request.quota() != null && !request.quota().cpu().isEmpty() && !request.quota().cpu().matches("[0-9]+m?")) {
             return fail(ApiException.Reason.INVALID, "The CPU limit \"" + request.quota().cpu() + "\" is not a Kubernetes quantity.");
         }
-        ProjectSummary created = new ProjectSummary(clusterId, "p-" + ids.incrementAndGet(), request.displayName(), request.quota());
+        ProjectSummary created = new ProjectSummary(clusterId, "project-" + ids.incrementAndGet(), request.displayName(), request.quota());
         projects.add(created);
         return CompletableFuture.completedFuture(created);
     }
@@ -187,7 +187,7 @@ public final class FakeAdmin {
         if (BUILT_IN_ROLES.stream().noneMatch(r -> r.id().equals(request.roleTemplateId()))) {
             return fail(ApiException.Reason.INVALID, "There is no role template " + request.roleTemplateId() + ".");
         }
-        Member member = new Member("b-" + ids.incrementAndGet(), request.clusterId(), request.projectId(), request.subject(),
+        Member member = new Member("binding-" + ids.incrementAndGet(), request.clusterId(), request.projectId(), request.subject(),
                 request.group(), request.roleTemplateId());
         members.add(member);
         return CompletableFuture.completedFuture(member);
