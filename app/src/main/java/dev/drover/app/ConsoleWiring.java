@@ -9,6 +9,8 @@ import dev.drover.app.connect.ConsoleSettings;
 import dev.drover.app.fx.EmptyState;
 import dev.drover.app.fx.FxThreads;
 import dev.drover.app.fx.ThemeSwitcher;
+import dev.drover.app.nodepools.NodePoolsView;
+import dev.drover.app.nodepools.NodePoolsViewModel;
 import dev.drover.app.palette.PaletteEntry;
 import dev.drover.app.palette.PaletteView;
 import dev.drover.app.palette.PaletteViewModel;
@@ -73,6 +75,7 @@ public final class ConsoleWiring implements AutoCloseable {
         pages.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(themes, settings)).root());
         // The administration pages (issue #6): each a View over its ViewModel, per-cluster ones on the clusters list.
         pages.put(Section.PROJECTS, new ProjectsView(new ProjectsViewModel(api, threads, clusters.clusters())).root());
+        pages.put(Section.NODE_POOLS, new NodePoolsView(new NodePoolsViewModel(api, threads, clusters.clusters())).root());
         paletteModel = new PaletteViewModel(this::paletteEntries);
         shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
     }
