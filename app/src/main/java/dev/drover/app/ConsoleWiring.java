@@ -21,6 +21,8 @@ import dev.drover.app.settings.SettingsViewModel;
 import dev.drover.app.shell.Section;
 import dev.drover.app.shell.ShellView;
 import dev.drover.app.shell.ShellViewModel;
+import dev.drover.app.users.UsersView;
+import dev.drover.app.users.UsersViewModel;
 import dev.drover.app.workloads.WorkloadActionsViewModel;
 import dev.drover.app.workloads.WorkloadsView;
 import dev.drover.app.workloads.WorkloadsViewModel;
@@ -76,6 +78,7 @@ public final class ConsoleWiring implements AutoCloseable {
         // The administration pages (issue #6): each a View over its ViewModel, per-cluster ones on the clusters list.
         pages.put(Section.PROJECTS, new ProjectsView(new ProjectsViewModel(api, threads, clusters.clusters())).root());
         pages.put(Section.NODE_POOLS, new NodePoolsView(new NodePoolsViewModel(api, threads, clusters.clusters())).root());
+        pages.put(Section.USERS, new UsersView(new UsersViewModel(api, threads)).root());
         paletteModel = new PaletteViewModel(this::paletteEntries);
         shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
     }

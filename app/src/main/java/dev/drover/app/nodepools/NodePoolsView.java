@@ -62,6 +62,12 @@ public final class NodePoolsView {
     public NodePoolsView(NodePoolsViewModel viewModel) {
         this.viewModel = viewModel;
         this.root = Fxml.load(this);
+        // Read again each time the page is shown (the shell attaches it), so it never shows stale state.
+        root.sceneProperty().addListener((observable, old, scene) -> {
+            if (scene != null) {
+                viewModel.reload();
+            }
+        });
     }
 
     public Parent root() {

@@ -92,6 +92,12 @@ public final class ProjectsView {
     public ProjectsView(ProjectsViewModel viewModel) {
         this.viewModel = viewModel;
         this.root = Fxml.load(this);
+        // Read again each time the page is shown (the shell attaches it), so it never shows stale state.
+        root.sceneProperty().addListener((observable, old, scene) -> {
+            if (scene != null) {
+                viewModel.reload();
+            }
+        });
     }
 
     public Parent root() {
