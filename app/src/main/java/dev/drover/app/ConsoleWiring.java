@@ -9,6 +9,8 @@ import dev.drover.app.connect.ConsoleSettings;
 import dev.drover.app.fx.EmptyState;
 import dev.drover.app.fx.FxThreads;
 import dev.drover.app.fx.ThemeSwitcher;
+import dev.drover.app.kubeconfig.KubeconfigView;
+import dev.drover.app.kubeconfig.KubeconfigViewModel;
 import dev.drover.app.nodepools.NodePoolsView;
 import dev.drover.app.nodepools.NodePoolsViewModel;
 import dev.drover.app.palette.PaletteEntry;
@@ -79,6 +81,7 @@ public final class ConsoleWiring implements AutoCloseable {
         pages.put(Section.PROJECTS, new ProjectsView(new ProjectsViewModel(api, threads, clusters.clusters())).root());
         pages.put(Section.NODE_POOLS, new NodePoolsView(new NodePoolsViewModel(api, threads, clusters.clusters())).root());
         pages.put(Section.USERS, new UsersView(new UsersViewModel(api, threads)).root());
+        pages.put(Section.KUBECONFIG, new KubeconfigView(new KubeconfigViewModel(api, threads, clusters.clusters())).root());
         paletteModel = new PaletteViewModel(this::paletteEntries);
         shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
     }
