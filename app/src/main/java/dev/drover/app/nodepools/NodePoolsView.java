@@ -95,6 +95,9 @@ public final class NodePoolsView {
                 viewModel.selectedProperty().set(pool);
             }
         });
+        // Replacing rows clears the table's selection even when the chosen pool stays: show it again.
+        viewModel.pools().addListener((javafx.collections.ListChangeListener<PoolRow>) change ->
+                pools.getSelectionModel().select(viewModel.selectedProperty().get()));
         selectedPool.textProperty().bind(viewModel.selectedProperty().map(pool -> "Nodes of " + pool.name()).orElse("Nodes"));
         scaleUp.disableProperty().bind(viewModel.selectedProperty().isNull().or(viewModel.busyProperty()));
         scaleDown.disableProperty().bind(viewModel.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(

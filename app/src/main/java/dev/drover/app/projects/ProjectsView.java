@@ -123,6 +123,9 @@ public final class ProjectsView {
                 viewModel.selectedProperty().set(project);
             }
         });
+        // Replacing the list clears the list's selection even when the chosen project stays: show it again.
+        viewModel.projects().addListener((ListChangeListener<ProjectRow>) change ->
+                projects.getSelectionModel().select(viewModel.selectedProperty().get()));
         detail.disableProperty().bind(viewModel.selectedProperty().isNull());
 
         column(namespaceName, NamespaceRow::name);
