@@ -197,4 +197,53 @@ class WorkloadActionsViewTest {
         // then the follow is closed
         await().atMost(Duration.ofSeconds(5)).until(() -> api.workloads.openFollows("web-7d9f-abcde") == 0);
     }
+
+    @Test
+    void an_engine_without_the_workload_watch_says_so_and_closes_its_watches(FxRobot robot) {
+        // given an engine that predates watchWorkloads (the interface's default answer)
+        dev.drover.engine.api.ManagementApi bare = new dev.drover.engine.api.ManagementApi() {
+            public dev.drover.engine.api.EngineInfo info() {
+                return api.info();
+            }
+
+            public java.util.concurrent.CompletableFuture<List<dev.drover.engine.api.ClusterSummary>> listClusters() {
+                return api.listClusters();
+            }
+
+            public java.util.concurrent.CompletableFuture<dev.drover.engine.api.ClusterSummary> createCluster(dev.drover.engine.api.NewCluster r) {
+                return api.createCluster(r);
+            }
+
+            public java.util.concurrent.CompletableFuture<dev.drover.engine.api.ClusterImport> importCluster(String id) {
+                return api.importCluster(id);
+            }
+
+            public java.util.concurrent.CompletableFuture<Void> deleteCluster(String id) {
+                return api.deleteCluster(id);
+            }
+
+            public dev.drover.engine.api.Subscription watchClusters(
+                    java.util.function.Consumer<dev.drover.engine.api.ApiEvent<dev.drover.engine.api.ClusterSummary>> listener) {
+                return api.watchClusters(listener);
+            }
+
+            public void close() {
+            }
+        };
+        WorkloadsViewModel old = onFx(() -> new WorkloadsViewModel(threads, bare));
+
+        // when
+        robot.interact(() -> old.setClusters(List.of(new WorkloadsViewModel.Scope("c-1", "prod-eu"))));
+
+        // then
+        await().atMost(Duration.ofSeconds(5)).until(() -> !onFx(() -> old.errorProperty().get()).isEmpty());
+        assertThat(onFx(() -> old.errorProperty().get())).startsWith("Workloads of prod-eu cannot be shown: This engine does not offer");
+
+        // and the working view's watch is closed with it
+        awaitWorkloads(2);
+        assertThat(api.workloads.watchCount()).isEqualTo(1);
+        robot.interact(() -> viewModel.setClusters(List.of()));
+        assertThat(api.workloads.watchCount()).isZero();
+        robot.interact(old::close);
+    }
 }
