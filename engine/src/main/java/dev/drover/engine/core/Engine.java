@@ -6,6 +6,8 @@ import dev.drover.engine.auth.Logins;
 import dev.drover.engine.auth.PasswordHasher;
 import dev.drover.engine.auth.TokenService;
 import dev.drover.engine.downstream.DownstreamClients;
+import dev.drover.engine.events.ClusterEvents;
+import dev.drover.engine.events.ConditionEvents;
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.model.Project;
 import dev.drover.engine.model.RoleBinding;
@@ -50,6 +52,8 @@ public final class Engine implements AutoCloseable {
     private final LocalUsers users;
     private final TokenService tokens;
     private final Logins logins;
+    private final ClusterEvents events;
+    private DownstreamClients downstream;
     private final ReconcilerRegistry reconcilers = new ReconcilerRegistry();
     private WorkloadsReadModel workloads;
     private final ExecutorService informerThreads = Executors.newThreadPerTaskExecutor(
@@ -64,6 +68,7 @@ public final class Engine implements AutoCloseable {
         providers.add(users);
         providers.addAll(externalProviders);
         this.logins = new Logins(store, providers, tokens);
+        this.events = new ClusterEvents(store, clock);
     }
 
     /**
@@ -94,7 +99,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private void registerReconcilers(DownstreamClients clients, Clock clock, SessionManager tunnels) {
-        ClusterStatusUpdater statuses = new ClusterStatusUpdater(store);
+        downstream = clients;
+        ClusterStatusUpdater statuses = new ClusterStatusUpdater(store, new ConditionEvents(events));
         if (tunnels != null) {
             reconcilers.register(ClusterConnectedReconciler.NAME, false, () -> new ReconcileLoop<>(ClusterConnectedReconciler.NAME,
                     new ClusterConnectedReconciler(tunnels, statuses, clock), PER_CLUSTER, this::clusterIds));
@@ -172,6 +178,16 @@ public final class Engine implements AutoCloseable {
     /** Live workloads and pods of every reachable cluster. */
     public WorkloadsReadModel workloads() {
         return workloads;
+    }
+
+    /** Where engine code and API commands record cluster events (condition changes, user actions). */
+    public ClusterEvents events() {
+        return events;
+    }
+
+    /** Drover's own clients of each downstream cluster (shared, never closed by callers). */
+    public DownstreamClients downstream() {
+        return downstream;
     }
 
     public ReconcilerRegistry reconcilers() {
