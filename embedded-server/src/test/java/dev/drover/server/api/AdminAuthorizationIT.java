@@ -1,0 +1,141 @@
+package dev.drover.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.drover.engine.api.ApiException;
+import dev.drover.engine.api.ClusterDetail;
+import dev.drover.engine.api.ClusterKind;
+import dev.drover.engine.api.ClusterSummary;
+import dev.drover.engine.api.NewCluster;
+import dev.drover.engine.api.NewMember;
+import dev.drover.engine.api.NewProject;
+import dev.drover.engine.api.NewUser;
+import dev.drover.engine.api.RemoteManagementApi;
+import dev.drover.engine.api.UserSummary;
+import dev.drover.engine.model.NodePool;
+import dev.drover.engine.store.JsonCodec;
+import dev.drover.engine.store.ObjectKey;
+import dev.drover.server.DroverServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Who may change what through the server: administrators everything, cluster owners their cluster, members nothing. */
+class AdminAuthorizationIT {
+
+    @TempDir
+    static Path data;
+    private static DroverServer server;
+    private static String adminPassword;
+
+    @BeforeAll
+    static void startServer() {
+        server = ServerHarness.start(data, 0);
+        adminPassword = ServerHarness.password(server);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    /** A node pool straight into the server's store (no API creates pools yet); its template does not exist. */
+    static void seedNodePool(DroverServer server, String clusterId, String poolId, int quantity) {
+        NodePool pool = new NodePool(clusterId, poolId, "no-such-template", quantity, List.of("worker"), null, null, null);
+        server.store().create(new ObjectKey(NodePool.KIND, clusterId, poolId), Map.of(), new JsonCodec<>(NodePool.class).encode(pool));
+    }
+
+    private static <T> T done(CompletableFuture<T> future) throws Exception {
+        return future.get(30, TimeUnit.SECONDS);
+    }
+
+    private static ApiException refused(CompletableFuture<?> future) throws Exception {
+        try {
+            future.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return (ApiException) e.getCause();
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    @Test
+    void membersGet403OnChangesAndChangeNothing() throws Exception {
+        // given
+        try (RemoteManagementApi admin = ServerHarness.connect(server, "admin", adminPassword)) {
+            ClusterSummary cluster = done(admin.createCluster(new NewCluster("shared-" + System.nanoTime(), ClusterKind.RKE, "")));
+            seedNodePool(server, cluster.id(), "workers", 1);
+            done(admin.createUser(new NewUser("viewer", "Viewer", "viewer-password-1".toCharArray(), false)));
+            done(admin.addMember(new NewMember(cluster.id(), "", "viewer", false, "cluster-member")));
+            // when
+            try (RemoteManagementApi viewer = ServerHarness.connect(server, "viewer", "viewer-password-1")) {
+                // then: reading is fine
+                ClusterDetail detail = done(viewer.getCluster(cluster.id()));
+                assertThat(detail.summary().id()).isEqualTo(cluster.id());
+                assertThat(done(viewer.listClusterEvents(cluster.id()))).isNotEmpty();
+                // and every change is refused with a sentence naming the user
+                for (CompletableFuture<?> change : List.<CompletableFuture<?>>of(
+                        viewer.createUser(new NewUser("sneaky", null, "sneaky-password-1".toCharArray(), true)),
+                        viewer.setUserEnabled("admin", false),
+                        viewer.deleteUser("admin"),
+                        viewer.createProject(cluster.id(), new NewProject("mine", null)),
+                        viewer.addMember(new NewMember(cluster.id(), "", "viewer", false, "cluster-owner")),
+                        viewer.scaleNodePool(cluster.id(), "workers", 5))) {
+                    ApiException e = refused(change);
+                    assertThat(e.reason()).isEqualTo(ApiException.Reason.FORBIDDEN);
+                    assertThat(e).hasMessageContaining("viewer");
+                }
+            }
+            assertThat(done(admin.listUsers())).extracting(UserSummary::username).doesNotContain("sneaky");
+            assertThat(done(admin.listUsers())).filteredOn(u -> u.username().equals("admin")).singleElement()
+                    .extracting(UserSummary::enabled).isEqualTo(true);
+            assertThat(done(admin.listProjects(cluster.id()))).isEmpty();
+            assertThat(done(admin.listMembers(cluster.id(), ""))).extracting(m -> m.roleTemplateId()).containsExactly("cluster-member");
+            assertThat(done(admin.listNodePools(cluster.id()))).singleElement().extracting(p -> p.quantity()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void clusterOwnersManageTheirClusterOnly() throws Exception {
+        // given
+        try (RemoteManagementApi admin = ServerHarness.connect(server, "admin", adminPassword)) {
+            ClusterSummary theirs = done(admin.createCluster(new NewCluster("theirs-" + System.nanoTime(), ClusterKind.IMPORTED, "")));
+            ClusterSummary other = done(admin.createCluster(new NewCluster("other-" + System.nanoTime(), ClusterKind.IMPORTED, "")));
+            done(admin.createUser(new NewUser("owner", "Owner", "owner-password-1".toCharArray(), false)));
+            done(admin.createUser(new NewUser("helper", "Helper", "helper-password-1".toCharArray(), false)));
+            done(admin.addMember(new NewMember(theirs.id(), "", "owner", false, "cluster-owner")));
+            // when
+            try (RemoteManagementApi owner = ServerHarness.connect(server, "owner", "owner-password-1")) {
+                // then
+                var project = done(owner.createProject(theirs.id(), new NewProject("team", null)));
+                var helper = done(owner.addMember(new NewMember(theirs.id(), project.id(), "helper", false, "project-member")));
+                assertThat(helper.subject()).isEqualTo("helper");
+                assertThat(refused(owner.createProject(other.id(), new NewProject("team", null))).reason())
+                        .isEqualTo(ApiException.Reason.FORBIDDEN);
+                assertThat(refused(owner.createUser(new NewUser("another", null, "another-password-1".toCharArray(), false))).reason())
+                        .isEqualTo(ApiException.Reason.FORBIDDEN);
+                assertThat(done(owner.listClusterEvents(theirs.id()))).anySatisfy(e -> {
+                    assertThat(e.reason()).isEqualTo("MemberAdded");
+                    assertThat(e.source()).isEqualTo("owner");
+                });
+            }
+        }
+    }
+
+    @Test
+    void theLastAdministratorCanBeNeitherDisabledNorDeleted() throws Exception {
+        try (RemoteManagementApi admin = ServerHarness.connect(server, "admin", adminPassword)) {
+            assertThat(refused(admin.setUserEnabled("admin", false))).hasMessageContaining("last enabled administrator")
+                    .extracting(ApiException::reason).isEqualTo(ApiException.Reason.INVALID);
+            assertThat(refused(admin.deleteUser("admin")).reason()).isEqualTo(ApiException.Reason.INVALID);
+            assertThat(done(admin.listUsers())).filteredOn(u -> u.username().equals("admin")).singleElement()
+                    .extracting(UserSummary::enabled).isEqualTo(true);
+        }
+    }
+}
