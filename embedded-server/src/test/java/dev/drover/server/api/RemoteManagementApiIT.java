@@ -81,7 +81,7 @@ class RemoteManagementApiIT extends ManagementApiContract {
 
     @Override
     protected void seedNodePool(String clusterId, String poolId, int quantity) {
-        AdminAuthorizationIT.seedNodePool(server, clusterId, poolId, quantity);
+        AdministrationIT.seedNodePool(server, clusterId, poolId, quantity);
     }
 
     @Test

@@ -1,8 +1,14 @@
 package dev.drover.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.drover.engine.api.ApiEvent;
 import dev.drover.engine.api.ApiException;
+import dev.drover.engine.api.CaPin;
+import dev.drover.engine.api.ClusterEvent;
+import dev.drover.engine.api.Credentials;
+import dev.drover.engine.api.Subscription;
 import dev.drover.engine.api.ClusterDetail;
 import dev.drover.engine.api.ClusterKind;
 import dev.drover.engine.api.ClusterSummary;
@@ -16,7 +22,10 @@ import dev.drover.engine.model.NodePool;
 import dev.drover.engine.store.JsonCodec;
 import dev.drover.engine.store.ObjectKey;
 import dev.drover.server.DroverServer;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +36,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Who may change what through the server: administrators everything, cluster owners their cluster, members nothing. */
-class AdminAuthorizationIT {
+/**
+ * What only a server has for the administration calls: who may change what (administrators everything,
+ * cluster owners their cluster, members nothing) and event watches that survive a dropped connection.
+ */
+class AdministrationIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
     static Path data;
@@ -136,6 +150,32 @@ class AdminAuthorizationIT {
             assertThat(refused(admin.deleteUser("admin")).reason()).isEqualTo(ApiException.Reason.INVALID);
             assertThat(done(admin.listUsers())).filteredOn(u -> u.username().equals("admin")).singleElement()
                     .extracting(UserSummary::enabled).isEqualTo(true);
+        }
+    }
+
+    @Test
+    void anEventWatchReconnectsAfterADroppedLinkWithoutRepeatingEvents() throws Exception {
+        // given: a console behind a link that fails, watching one cluster's events
+        try (RemoteManagementApi admin = ServerHarness.connect(server, "admin", adminPassword);
+             CuttingProxy link = new CuttingProxy(server.port());
+             RemoteManagementApi console = RemoteManagementApi.connect(URI.create("https://127.0.0.1:" + link.port()),
+                     CaPin.fingerprint(server.caChecksum()), Credentials.password("admin", adminPassword.toCharArray()))) {
+            ClusterSummary cluster = done(admin.createCluster(new NewCluster("watched-" + System.nanoTime(), ClusterKind.IMPORTED, "")));
+            done(admin.createProject(cluster.id(), new NewProject("before", null)));
+            List<ApiEvent<ClusterEvent>> seen = new CopyOnWriteArrayList<>();
+            try (Subscription watch = console.watchClusterEvents(cluster.id(), seen::add)) {
+                await().atMost(WAIT).until(() -> seen.stream().anyMatch(e -> e.object().reason().equals("ProjectCreated")));
+                // when: the link goes down, something happens meanwhile, and the link comes back
+                link.cut();
+                done(admin.createProject(cluster.id(), new NewProject("during", null)));
+                link.heal();
+                // then: the missed event arrives, and what the console had is not delivered again
+                await().atMost(WAIT).untilAsserted(() -> assertThat(seen).anySatisfy(e -> {
+                    assertThat(e.type()).isEqualTo(ApiEvent.Type.ADDED);
+                    assertThat(e.object().message()).contains("during");
+                }));
+                assertThat(seen).filteredOn(e -> e.object().message().contains("before")).hasSize(1);
+            }
         }
     }
 }
