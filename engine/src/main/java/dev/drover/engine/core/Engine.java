@@ -8,6 +8,7 @@ import dev.drover.engine.auth.TokenService;
 import dev.drover.engine.downstream.DownstreamClients;
 import dev.drover.engine.events.ClusterEvents;
 import dev.drover.engine.events.ConditionEvents;
+import dev.drover.engine.events.ReconcileFailures;
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.model.Project;
 import dev.drover.engine.model.RoleBinding;
@@ -103,20 +104,20 @@ public final class Engine implements AutoCloseable {
         ClusterStatusUpdater statuses = new ClusterStatusUpdater(store, new ConditionEvents(events));
         if (tunnels != null) {
             reconcilers.register(ClusterConnectedReconciler.NAME, false, () -> new ReconcileLoop<>(ClusterConnectedReconciler.NAME,
-                    new ClusterConnectedReconciler(tunnels, statuses, clock), PER_CLUSTER, this::clusterIds));
+                    ReconcileFailures.reporting(events, ClusterConnectedReconciler.NAME, new ClusterConnectedReconciler(tunnels, statuses, clock)), PER_CLUSTER, this::clusterIds));
         }
         workloads = new WorkloadsReadModel(clients);
         reconcilers.register(ClusterHealthReconciler.NAME, false, () -> new ReconcileLoop<>(ClusterHealthReconciler.NAME,
-                new ClusterHealthReconciler(clients, statuses, clock, workloads::podRequests), PER_CLUSTER, this::clusterIds));
+                ReconcileFailures.reporting(events, ClusterHealthReconciler.NAME, new ClusterHealthReconciler(clients, statuses, clock, workloads::podRequests)), PER_CLUSTER, this::clusterIds));
         reconcilers.register(KubeApiAuthReconciler.NAME, false, () -> new ReconcileLoop<>(KubeApiAuthReconciler.NAME,
-                new KubeApiAuthReconciler(store, clients, clock), PER_CLUSTER, this::clusterIds));
-        reconcilers.register(NodePoolReconciler.NAME, true, () -> new ReconcileLoop<>(NodePoolReconciler.NAME, NodePoolReconciler.inDataDirectory(store, clock), PER_CLUSTER, this::clusterIds));
+                ReconcileFailures.reporting(events, KubeApiAuthReconciler.NAME, new KubeApiAuthReconciler(store, clients, clock)), PER_CLUSTER, this::clusterIds));
+        reconcilers.register(NodePoolReconciler.NAME, true, () -> new ReconcileLoop<>(NodePoolReconciler.NAME, ReconcileFailures.reporting(events, NodePoolReconciler.NAME, NodePoolReconciler.inDataDirectory(store, clock)), PER_CLUSTER, this::clusterIds));
         reconcilers.register(ProjectNamespacesReconciler.NAME, false, () -> new ReconcileLoop<>(ProjectNamespacesReconciler.NAME,
-                new ProjectNamespacesReconciler(store, clients), PER_CLUSTER, this::clusterIds));
+                ReconcileFailures.reporting(events, ProjectNamespacesReconciler.NAME, new ProjectNamespacesReconciler(store, clients)), PER_CLUSTER, this::clusterIds));
         reconcilers.register(RbacSyncReconciler.NAME, false, () -> new ReconcileLoop<>(RbacSyncReconciler.NAME,
-                new RbacSyncReconciler(store, clients), PER_CLUSTER, this::clusterIds));
+                ReconcileFailures.reporting(events, RbacSyncReconciler.NAME, new RbacSyncReconciler(store, clients)), PER_CLUSTER, this::clusterIds));
         reconcilers.register(WorkloadCacheReconciler.NAME, false, () -> new ReconcileLoop<>(WorkloadCacheReconciler.NAME,
-                new WorkloadCacheReconciler(store, workloads), PER_CLUSTER, this::clusterIds));
+                ReconcileFailures.reporting(events, WorkloadCacheReconciler.NAME, new WorkloadCacheReconciler(store, workloads)), PER_CLUSTER, this::clusterIds));
         reconcilers.register(TokenCleanupReconciler.NAME, true, () -> new ReconcileLoop<>(TokenCleanupReconciler.NAME,
                 new TokenCleanupReconciler(tokens), ReconcileLoop.Settings.DEFAULTS.withWorkers(1),
                 () -> List.of(TokenCleanupReconciler.KEY)));

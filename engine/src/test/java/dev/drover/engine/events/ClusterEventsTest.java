@@ -126,4 +126,25 @@ class ClusterEventsTest {
             assertThat(e.count()).isEqualTo(1);
         });
     }
+
+    @Test
+    void reconcileFailuresAreCountedWarningsAndStillFail() {
+        // given
+        ClusterEvents events = new ClusterEvents(store, clock);
+        dev.drover.engine.runtime.Reconciler<String> failing = ReconcileFailures.reporting(events, "rbacsync", clusterId -> {
+            throw new IllegalStateException("downstream said 500");
+        });
+        // when / then
+        for (int i = 0; i < 3; i++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.reconcile("c-aaaaa"))
+                    .hasMessage("downstream said 500");
+        }
+        assertThat(events.list("c-aaaaa")).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(Event.WARNING);
+            assertThat(e.reason()).isEqualTo(ReconcileFailures.REASON);
+            assertThat(e.involvedObject()).isEqualTo("Reconciler/rbacsync");
+            assertThat(e.message()).isEqualTo("rbacsync failed: downstream said 500");
+            assertThat(e.count()).isEqualTo(3);
+        });
+    }
 }
