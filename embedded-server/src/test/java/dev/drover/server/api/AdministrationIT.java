@@ -51,12 +51,14 @@ class AdministrationIT {
 
     @BeforeAll
     static void startServer() {
+        System.setProperty(dev.drover.engine.store.DataDirectories.PROPERTY, data.resolve("console").toString());
         server = ServerHarness.start(data, 0);
         adminPassword = ServerHarness.password(server);
     }
 
     @AfterAll
     static void stopServer() {
+        System.clearProperty(dev.drover.engine.store.DataDirectories.PROPERTY);
         server.close();
     }
 
@@ -176,6 +178,33 @@ class AdministrationIT {
                 }));
                 assertThat(seen).filteredOn(e -> e.object().message().contains("before")).hasSize(1);
             }
+        }
+    }
+
+    @Test
+    void anExportedKubeconfigCarriesANewTokenOfTheCallerScopedToItsCluster() throws Exception {
+        // given
+        String clusterCa = dev.drover.engine.pki.CertificateAuthority.generate("direct-ca", Duration.ofDays(1)).certificatePem();
+        try (RemoteManagementApi admin = ServerHarness.connect(server, "admin", adminPassword)) {
+            ClusterSummary cluster = done(admin.createCluster(new NewCluster("exported-" + System.nanoTime(), ClusterKind.DIRECT,
+                    "https://127.0.0.1:1", new dev.drover.engine.api.DirectCredential("drover-own-token", clusterCa))));
+            ClusterSummary other = done(admin.createCluster(new NewCluster("other-" + System.nanoTime(), ClusterKind.IMPORTED, "")));
+            // when
+            var exported = done(admin.exportKubeconfig(new dev.drover.engine.api.KubeconfigExport(List.of(cluster.id()), true, true)));
+            // then
+            var contexts = dev.drover.engine.kubeconfig.Kubeconfig.parse(exported.yaml()).contexts();
+            assertThat(contexts).extracting(c -> c.name() + " " + c.server()).containsExactly(
+                    cluster.displayName() + " " + server.url() + "/k8s/clusters/" + cluster.id(),
+                    cluster.displayName() + "-fqdn https://127.0.0.1:1");
+            assertThat(contexts.get(0).caPem()).isEqualTo(server.caPem());
+            assertThat(contexts.get(1).caPem().strip()).isEqualTo(clusterCa.strip());
+            String token = contexts.get(0).token();
+            assertThat(token).startsWith("token-").isEqualTo(contexts.get(1).token()).doesNotContain("drover-own-token");
+            assertThat(exported.yaml()).doesNotContain("drover-own-token");
+            assertThat(server.engine().tokens().authenticate(token, cluster.id()).username()).isEqualTo("admin");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> server.engine().tokens().authenticate(token, other.id()))
+                    .isInstanceOf(dev.drover.engine.auth.ForbiddenException.class);
+            assertThat(Path.of(exported.vaultFile())).startsWith(data.resolve("console"));
         }
     }
 }
