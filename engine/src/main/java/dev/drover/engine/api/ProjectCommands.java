@@ -122,7 +122,8 @@ final class ProjectCommands {
         }
         String name = namespace == null ? "" : namespace.strip();
         Map<String, String> known = namespaces(cluster.id());
-        if (!known.containsKey(name)) {
+        // the cache may not have seen a namespace created a moment ago: ask the cluster before refusing
+        if (!known.containsKey(name) && (name.isEmpty() || client(cluster.id()).namespaces().withName(name).get() == null)) {
             throw ApiErrors.invalid("namespace: \"" + name + "\" is not a namespace of cluster " + cluster.displayName() + ".");
         }
         if (target.equals(known.get(name))) {
@@ -149,7 +150,28 @@ final class ProjectCommands {
         return listed;
     }
 
+    /** Edits are read-modify-write: projectnamespaces relabels the same namespace at times, so a 409 is retried. */
     private void annotate(String clusterId, String namespace, String projectId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                editAnnotation(clusterId, namespace, projectId);
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() == 409 && attempt < 5) {
+                    continue;
+                }
+                throw new ApiException(switch (e.getCode()) {
+                    case 409 -> ApiException.Reason.CONFLICT;
+                    case 403 -> ApiException.Reason.FORBIDDEN;
+                    case 404 -> ApiException.Reason.NOT_FOUND;
+                    default -> ApiException.Reason.UNAVAILABLE;
+                }, "Cluster " + clusterId + " refused to change namespace " + namespace + ": "
+                        + (e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : ClusterDetails.rootMessage(e)), e);
+            }
+        }
+    }
+
+    private void editAnnotation(String clusterId, String namespace, String projectId) {
         client(clusterId).namespaces().withName(namespace).edit(ns -> {
             Map<String, String> annotations = new HashMap<>(ns.getMetadata().getAnnotations() == null ? Map.of()
                     : ns.getMetadata().getAnnotations());
