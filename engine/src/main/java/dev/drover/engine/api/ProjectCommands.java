@@ -97,15 +97,17 @@ final class ProjectCommands {
         events.record(cluster.id(), Event.NORMAL, "ProjectDeleted", "Project " + project.displayName() + " deleted by " + actor
                 + "; its namespaces stay, outside any project.", "Project/" + project.id(), actor);
         // the namespaces leave the project downstream in the background: an unreachable cluster must not fail the delete
-        threads.execute(() -> namespaces(cluster.id()).forEach((namespace, member) -> {
-            if (member.equals(project.id())) {
-                try {
-                    annotate(cluster.id(), namespace, "");
-                } catch (RuntimeException e) {
-                    // the annotation names a project that no longer exists: projectnamespaces treats it as none
-                }
+        threads.execute(() -> {
+            try {
+                namespaces(cluster.id()).forEach((namespace, member) -> {
+                    if (member.equals(project.id())) {
+                        annotate(cluster.id(), namespace, "");
+                    }
+                });
+            } catch (RuntimeException e) {
+                // unreachable now: the annotation names a project that no longer exists, which projectnamespaces treats as none
             }
-        }));
+        });
     }
 
     List<NamespaceSummary> listNamespaces(String clusterId) {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * connect, so after a dropped connection this simply reconnects and compares what it is sent with what it
  * delivered: new ids are ADDED, a changed count or time is MODIFIED, the rest is not repeated. Events
  * pruned while disconnected are not reported as DELETED (the list is a log, not a state). A connection
- * silent longer than {@link RemoteClusterWatch#IDLE_LIMIT} is replaced. Listener calls are on this client's
+ * silent longer than {@link RemoteClusterWatch#IDLE_LIMIT} is replaced; a cluster the server does not know ends the watch. Listener calls are on this client's
  * threads, one at a time.
  */
 final class RemoteEventWatch implements Subscription {
@@ -59,7 +59,13 @@ final class RemoteEventWatch implements Subscription {
         String path = AdminPaths.WATCH_CLUSTER_PREFIX + AdminPaths.segment(clusterId).substring(1) + AdminPaths.EVENTS;
         http.webSocket(path, new Frames(attempt)).whenComplete((opened, failure) -> {
             synchronized (this) {
-                if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof ApiException api && api.reason() == ApiException.Reason.NOT_FOUND) {
+                    LOG.info("Event watch of {} ends: {}", clusterId, api.getMessage()); // the cluster is gone: nothing to wait for
+                    closed = true;
+                    watchdog.cancel(false);
+                } else if (failure != null) {
                     LOG.debug("Event watch of {} could not connect: {}", clusterId, failure.getMessage());
                     retryLater(attempt);
                 } else if (closed || attempt != generation) {
