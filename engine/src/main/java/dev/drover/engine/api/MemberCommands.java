@@ -114,5 +114,4 @@ final class MemberCommands {
     private static Member member(RoleBinding b) {
         return new Member(b.id(), b.clusterId(), b.projectId(), b.subject(), b.group(), b.roleTemplateId());
     }
-
 }
