@@ -156,6 +156,7 @@ public final class DroverServer implements AutoCloseable {
                         SecretCipher.loadOrCreate(config.dataDirectory()), config.tunnel(), routes);
             }
             ApiRoutes apiRoutes = ApiRoutes.register(routes, vertx, api, engine.tokens(), engine.logins(), config.watchHeartbeat());
+            dev.drover.server.api.AdminRoutes.register(routes, vertx, api, engine.tokens(), url, tls.caPem(), config.watchHeartbeat());
             return new DroverServer(parts, listeners, apiRoutes, api, imports, authProxy, url, bootstrap);
         } catch (RuntimeException e) {
             Collections.reverse(opened);

@@ -49,12 +49,15 @@ class RemoteManagementApiIT extends ManagementApiContract {
 
     @BeforeAll
     static void startServer() {
+        // the console's kubeconfig vault (client side) goes under drover.dataDir, not the tester's home
+        System.setProperty(dev.drover.engine.store.DataDirectories.PROPERTY, data.resolve("console").toString());
         server = ServerHarness.start(data, 0);
         adminPassword = ServerHarness.password(server);
     }
 
     @AfterAll
     static void stopServer() {
+        System.clearProperty(dev.drover.engine.store.DataDirectories.PROPERTY);
         server.close();
     }
 
@@ -74,6 +77,11 @@ class RemoteManagementApiIT extends ManagementApiContract {
     @Override
     protected ManagementApi api() {
         return api;
+    }
+
+    @Override
+    protected void seedNodePool(String clusterId, String poolId, int quantity) {
+        AdministrationIT.seedNodePool(server, clusterId, poolId, quantity);
     }
 
     @Test

@@ -219,6 +219,27 @@ public final class LocalManagementApi implements ManagementApi {
         return informer::close;
     }
 
+    // clusters detail, projects, users, node pools, kubeconfig (logic in LocalAdministration; lab acts as LAB_ACTOR)
+    private volatile LocalAdministration administration;
+    /** The administration commands with an acting user, for the server's routes. */
+    public LocalAdministration administration() { LocalAdministration a = administration; if (a == null) { synchronized (this) { a = administration; if (a == null) { a = new LocalAdministration(engine, credentials, info.mode() == EngineMode.LAB ? Path.of(info.location()).toAbsolutePath().getParent().resolve("kubeconfig-vault") : null); administration = a; } } } return a; }
+    @Override public CompletableFuture<ClusterDetail> getCluster(String clusterId) { return administration().getCluster(clusterId); }
+    @Override public CompletableFuture<List<ClusterEvent>> listClusterEvents(String clusterId) { return administration().listClusterEvents(clusterId); }
+    @Override public Subscription watchClusterEvents(String clusterId, Consumer<ApiEvent<ClusterEvent>> listener) { return administration().watchClusterEvents(clusterId, listener); }
+    @Override public CompletableFuture<ProjectSummary> createProject(String clusterId, NewProject request) { return administration().createProject(LocalAdministration.LAB_ACTOR, clusterId, request); }
+    @Override public CompletableFuture<Void> deleteProject(String clusterId, String projectId) { return administration().deleteProject(LocalAdministration.LAB_ACTOR, clusterId, projectId); }
+    @Override public CompletableFuture<List<NamespaceSummary>> listNamespaces(String clusterId) { return administration().listNamespaces(clusterId); }
+    @Override public CompletableFuture<Void> moveNamespace(String clusterId, String namespace, String projectId) { return administration().moveNamespace(LocalAdministration.LAB_ACTOR, clusterId, namespace, projectId); }
+    @Override public CompletableFuture<List<Member>> listMembers(String clusterId, String projectId) { return administration().listMembers(clusterId, projectId); }
+    @Override public CompletableFuture<Member> addMember(NewMember request) { return administration().addMember(LocalAdministration.LAB_ACTOR, request); }
+    @Override public CompletableFuture<Void> removeMember(String clusterId, String bindingId) { return administration().removeMember(LocalAdministration.LAB_ACTOR, clusterId, bindingId); }
+    @Override public CompletableFuture<UserSummary> createUser(NewUser request) { return administration().createUser(request); }
+    @Override public CompletableFuture<UserSummary> setUserEnabled(String username, boolean enabled) { return administration().setUserEnabled(username, enabled); }
+    @Override public CompletableFuture<Void> deleteUser(String username) { return administration().deleteUser(username); }
+    @Override public CompletableFuture<NodePoolSummary> scaleNodePool(String clusterId, String poolId, int quantity) { return administration().scaleNodePool(LocalAdministration.LAB_ACTOR, clusterId, poolId, quantity); }
+    @Override public CompletableFuture<ExportedKubeconfig> exportKubeconfig(KubeconfigExport request) { return administration().exportKubeconfig(request); }
+    @Override public CompletableFuture<Void> saveKubeconfig(String yaml, Path target) { return LocalAdministration.saveKubeconfig(yaml, target); }
+
     /** From the store; read-only. NOT_FOUND for an unknown cluster. */
     @Override
     public CompletableFuture<List<ProjectSummary>> listProjects(String clusterId) {

@@ -132,6 +132,26 @@ public final class RemoteManagementApi implements ManagementApi {
         return http.call("DELETE", ApiPaths.cluster(blankAsDash(clusterId)), null, Void.class);
     }
 
+    // clusters detail, projects, users, node pools, kubeconfig (logic in RemoteAdministration)
+    private volatile RemoteAdministration administration;
+    private RemoteAdministration admin() { RemoteAdministration a = administration; if (a == null) { synchronized (this) { a = administration; if (a == null) { a = new RemoteAdministration(http, timers, watches); administration = a; } } } return a; }
+    @Override public CompletableFuture<ClusterDetail> getCluster(String clusterId) { return admin().getCluster(clusterId); }
+    @Override public CompletableFuture<List<ClusterEvent>> listClusterEvents(String clusterId) { return admin().listClusterEvents(clusterId); }
+    @Override public Subscription watchClusterEvents(String clusterId, Consumer<ApiEvent<ClusterEvent>> listener) { if (closed.get()) { throw new ApiException(ApiException.Reason.UNAVAILABLE, "The connection to " + http.server() + " is closed."); } return admin().watchClusterEvents(clusterId, listener); }
+    @Override public CompletableFuture<ProjectSummary> createProject(String clusterId, NewProject request) { return admin().createProject(clusterId, request); }
+    @Override public CompletableFuture<Void> deleteProject(String clusterId, String projectId) { return admin().deleteProject(clusterId, projectId); }
+    @Override public CompletableFuture<List<NamespaceSummary>> listNamespaces(String clusterId) { return admin().listNamespaces(clusterId); }
+    @Override public CompletableFuture<Void> moveNamespace(String clusterId, String namespace, String projectId) { return admin().moveNamespace(clusterId, namespace, projectId); }
+    @Override public CompletableFuture<List<Member>> listMembers(String clusterId, String projectId) { return admin().listMembers(clusterId, projectId); }
+    @Override public CompletableFuture<Member> addMember(NewMember request) { return admin().addMember(request); }
+    @Override public CompletableFuture<Void> removeMember(String clusterId, String bindingId) { return admin().removeMember(clusterId, bindingId); }
+    @Override public CompletableFuture<UserSummary> createUser(NewUser request) { return admin().createUser(request); }
+    @Override public CompletableFuture<UserSummary> setUserEnabled(String username, boolean enabled) { return admin().setUserEnabled(username, enabled); }
+    @Override public CompletableFuture<Void> deleteUser(String username) { return admin().deleteUser(username); }
+    @Override public CompletableFuture<NodePoolSummary> scaleNodePool(String clusterId, String poolId, int quantity) { return admin().scaleNodePool(clusterId, poolId, quantity); }
+    @Override public CompletableFuture<ExportedKubeconfig> exportKubeconfig(KubeconfigExport request) { return admin().exportKubeconfig(request); }
+    @Override public CompletableFuture<Void> saveKubeconfig(String yaml, java.nio.file.Path target) { return LocalAdministration.saveKubeconfig(yaml, target); }
+
     @Override
     public CompletableFuture<List<ProjectSummary>> listProjects(String clusterId) {
         return http.call("GET", ApiPaths.cluster(blankAsDash(clusterId)) + ApiPaths.PROJECTS, null, ProjectSummary[].class)

@@ -6,6 +6,9 @@ import dev.drover.engine.auth.Logins;
 import dev.drover.engine.auth.PasswordHasher;
 import dev.drover.engine.auth.TokenService;
 import dev.drover.engine.downstream.DownstreamClients;
+import dev.drover.engine.events.ClusterEvents;
+import dev.drover.engine.events.ConditionEvents;
+import dev.drover.engine.events.ReconcileFailures;
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.model.Project;
 import dev.drover.engine.model.RoleBinding;
@@ -54,6 +57,8 @@ public final class Engine implements AutoCloseable {
     private final LocalUsers users;
     private final TokenService tokens;
     private final Logins logins;
+    private final ClusterEvents events;
+    private DownstreamClients downstream;
     private final ReconcilerRegistry reconcilers = new ReconcilerRegistry();
     /** This replica's share of the clusters: per-cluster loops reconcile only those. */
     private Ownership ownership = Ownership.all();
@@ -70,6 +75,7 @@ public final class Engine implements AutoCloseable {
         providers.add(users);
         providers.addAll(externalProviders);
         this.logins = new Logins(store, providers, tokens);
+        this.events = new ClusterEvents(store, clock);
     }
 
     /**
@@ -116,7 +122,8 @@ public final class Engine implements AutoCloseable {
 
     /** A loop over this replica's share of the clusters. */
     private ReconcileLoop<String> perCluster(String name, Reconciler<String> reconciler) {
-        return new ReconcileLoop<>(name, reconciler, PER_CLUSTER, this::clusterIds, ownership::owns);
+        return new ReconcileLoop<>(name, ReconcileFailures.reporting(events, name, reconciler), PER_CLUSTER,
+                this::clusterIds, ownership::owns);
     }
 
     /**
@@ -139,7 +146,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private void registerReconcilers(DownstreamClients clients, Clock clock, AgentPresence tunnels) {
-        ClusterStatusUpdater statuses = new ClusterStatusUpdater(store);
+        downstream = clients;
+        ClusterStatusUpdater statuses = new ClusterStatusUpdater(store, new ConditionEvents(events));
         if (tunnels != null) {
             reconcilers.register(ClusterConnectedReconciler.NAME, false, () -> perCluster(ClusterConnectedReconciler.NAME,
                     new ClusterConnectedReconciler(tunnels, statuses, clock)));
@@ -150,7 +158,7 @@ public final class Engine implements AutoCloseable {
         reconcilers.register(KubeApiAuthReconciler.NAME, false, () -> perCluster(KubeApiAuthReconciler.NAME,
                 new KubeApiAuthReconciler(store, clients, clock)));
         // leader-only, not sharded: provisioning must run once, and one leader is simpler than per-pool owners
-        reconcilers.register(NodePoolReconciler.NAME, true, () -> new ReconcileLoop<>(NodePoolReconciler.NAME, NodePoolReconciler.inDataDirectory(store, clock), PER_CLUSTER, this::clusterIds));
+        reconcilers.register(NodePoolReconciler.NAME, true, () -> new ReconcileLoop<>(NodePoolReconciler.NAME, ReconcileFailures.reporting(events, NodePoolReconciler.NAME, NodePoolReconciler.inDataDirectory(store, clock)), PER_CLUSTER, this::clusterIds));
         reconcilers.register(ProjectNamespacesReconciler.NAME, false, () -> perCluster(ProjectNamespacesReconciler.NAME,
                 new ProjectNamespacesReconciler(store, clients)));
         reconcilers.register(RbacSyncReconciler.NAME, false, () -> perCluster(RbacSyncReconciler.NAME,
@@ -218,6 +226,16 @@ public final class Engine implements AutoCloseable {
     /** Live workloads and pods of every reachable cluster. */
     public WorkloadsReadModel workloads() {
         return workloads;
+    }
+
+    /** Where engine code and API commands record cluster events (condition changes, user actions). */
+    public ClusterEvents events() {
+        return events;
+    }
+
+    /** Drover's own clients of each downstream cluster (shared, never closed by callers). */
+    public DownstreamClients downstream() {
+        return downstream;
     }
 
     public ReconcilerRegistry reconcilers() {

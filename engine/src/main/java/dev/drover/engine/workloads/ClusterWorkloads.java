@@ -33,13 +33,15 @@ final class ClusterWorkloads implements AutoCloseable {
     private final Map<String, String> projectByNamespace = new ConcurrentHashMap<>();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private final List<SummaryItemStore<?>> stores = new ArrayList<>();
+    private final SharedIndexInformer<Namespace> namespaces;
 
     /** @param membershipChanged told when a namespace joins, leaves or changes project (on an informer thread) */
     ClusterWorkloads(String clusterId, KubernetesClient client, WorkloadListener listener, Runnable membershipChanged) {
         this.clusterId = clusterId;
         this.listener = listener;
         this.membershipChanged = membershipChanged;
-        informers.add(namespaceInformer(client));
+        namespaces = namespaceInformer(client);
+        informers.add(namespaces);
         follow(client.apps().deployments().inAnyNamespace(), Deployment::new);
         follow(client.apps().statefulSets().inAnyNamespace(), StatefulSet::new);
         follow(client.apps().daemonSets().inAnyNamespace(), DaemonSet::new);
@@ -93,6 +95,17 @@ final class ClusterWorkloads implements AutoCloseable {
     /** Every cached workload with its current project filled in. */
     Stream<Workload> all() {
         return stores.stream().flatMap(SummaryItemStore::summaries).map(this::withProject);
+    }
+
+    /** Namespace name → project id (empty when in none), once the namespace informer has listed; else null. */
+    Map<String, String> namespaces() {
+        if (!namespaces.hasSynced()) {
+            return null;
+        }
+        Map<String, String> byName = new java.util.TreeMap<>();
+        namespaces.getStore().list().forEach(ns -> byName.put(ns.getMetadata().getName(),
+                projectByNamespace.getOrDefault(ns.getMetadata().getName(), "")));
+        return byName;
     }
 
     /** Whether every informer has finished its first list. */

@@ -103,6 +103,15 @@ public final class WorkloadsReadModel implements AutoCloseable {
                 .sorted(Comparator.comparing(Workload::name)).toList();
     }
 
+    /**
+     * The cluster's namespaces (name → project id, empty when in none) from the namespace informer; empty
+     * while the cluster is not followed or not yet listed (then the caller must ask the cluster).
+     */
+    public Optional<Map<String, String>> namespaces(String clusterId) {
+        ClusterWorkloads cluster = clusters.get(clusterId);
+        return cluster == null ? Optional.empty() : Optional.ofNullable(cluster.namespaces());
+    }
+
     /** What a cluster's running pods request in total: millicores and bytes. */
     public record PodRequests(long cpuMillis, long memoryBytes) {
     }

@@ -31,6 +31,19 @@ class LocalManagementApiTest extends ManagementApiContract {
         return api;
     }
 
+    @Override
+    protected void seedNodePool(String clusterId, String poolId, int quantity) {
+        seed(api.administration().store(), clusterId, poolId, quantity);
+    }
+
+    /** A pool whose template does not exist: the nodepool reconciler can only report, never provision. */
+    static void seed(dev.drover.engine.store.ResourceStore store, String clusterId, String poolId, int quantity) {
+        var pool = new dev.drover.engine.model.NodePool(clusterId, poolId, "no-such-template", quantity, java.util.List.of("worker"),
+                null, null, null);
+        store.create(new dev.drover.engine.store.ObjectKey(dev.drover.engine.model.NodePool.KIND, clusterId, poolId), java.util.Map.of(),
+                new dev.drover.engine.store.JsonCodec<>(dev.drover.engine.model.NodePool.class).encode(pool));
+    }
+
     @Test
     void describesItselfAsLabWithTheStoreFile() {
         EngineInfo info = api.info();

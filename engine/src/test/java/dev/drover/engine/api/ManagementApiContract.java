@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * What every {@link ManagementApi} must do, in-process or remote. Subclasses provide the instance
  * under test through {@link #api()}.
  */
-public abstract class ManagementApiContract {
+public abstract class ManagementApiContract extends AdministrationContract {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
