@@ -4,12 +4,16 @@ import dev.drover.app.connect.ConnectView;
 import dev.drover.app.connect.ConnectViewModel;
 import dev.drover.app.connect.ConsoleSettings;
 import dev.drover.app.fx.FxThreads;
+import dev.drover.app.offline.EngineOfflineVault;
+import dev.drover.app.offline.OfflineView;
+import dev.drover.app.offline.OfflineViewModel;
 import dev.drover.app.fx.Theme;
 import dev.drover.app.fx.ThemeSwitcher;
 import dev.drover.app.shell.StartupFailureDialog;
 import dev.drover.engine.api.ApiException;
 import dev.drover.engine.api.LocalManagementApi;
 import dev.drover.engine.api.ManagementApi;
+import dev.drover.engine.api.OfflineKubeconfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -81,7 +85,7 @@ public final class ConsoleApp extends Application {
             } else {
                 Path lab = LocalManagementApi.defaultDataDirectory();
                 ConnectViewModel connect = new ConnectViewModel(threads, settings, lab, this::connected);
-                stage.setScene(new Scene(new ConnectView(connect, null).root(), 1200, 760));
+                stage.setScene(new Scene(new ConnectView(connect, () -> showOfflineVault(lab)).root(), 1200, 760));
             }
             WindowState.restore(stage, settings);
             stage.show();
@@ -93,6 +97,15 @@ public final class ConsoleApp extends Application {
             stop();
             failAndExit("The console failed to start: " + e.getMessage());
         }
+    }
+
+    /** The server cannot be reached: the vault of exported kubeconfigs, with a way back to the connect page. */
+    private void showOfflineVault(Path dataDirectory) {
+        Scene scene = stage.getScene();
+        Parent connectPage = scene.getRoot();
+        OfflineViewModel offline = new OfflineViewModel(new EngineOfflineVault(OfflineKubeconfigs.open(dataDirectory)), threads);
+        scene.setRoot(new OfflineView(offline, () -> scene.setRoot(connectPage)).root());
+        offline.load();
     }
 
     /**

@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What offline recovery needs from the local kubeconfig vault. {@code dev.drover.engine.api} has no such
- * type yet (the engine's {@code KubeconfigVault} and {@code OfflineRecovery} live in
- * {@code engine.kubeconfig}, which the console may not use), so the console declares it here; an
- * {@code engine.api} type with these three calls can implement it directly. Every method may block: call
+ * What offline recovery needs from the local kubeconfig vault; {@link EngineOfflineVault} is the real one
+ * (over {@code engine.api.OfflineKubeconfigs}), tests give a fake. Every method may block: call
  * them off the FX thread. No method returns a token.
  */
 public interface OfflineVault {

@@ -272,7 +272,7 @@ public final class LocalManagementApi implements ManagementApi {
     // workloads: the read model and actions as the acting user (LocalWorkloads); lab mode acts as the local admin
     private final java.util.concurrent.atomic.AtomicReference<LocalWorkloads> workloads = new java.util.concurrent.atomic.AtomicReference<>();
     /** The workloads API with an explicit acting user, for the server's routes. */
-    public LocalWorkloads workloads() { return workloads.updateAndGet(w -> w != null ? w : new LocalWorkloads(store, engine.workloads(), Clock.systemUTC(), info.mode() == EngineMode.LAB ? dev.drover.engine.authproxy.Impersonation.localAdmin() : null)); }
+    public LocalWorkloads workloads() { return workloads.updateAndGet(w -> w != null ? w : new LocalWorkloads(store, engine.workloads(), Clock.systemUTC(), info.mode() == EngineMode.LAB ? dev.drover.engine.authproxy.Impersonation.localAdmin() : null, engine.events())); }
     @Override public CompletableFuture<List<WorkloadSummary>> listWorkloads(WorkloadQuery query) { return workloads().list(query); }
     @Override public Subscription watchWorkloads(WorkloadQuery query, Consumer<WorkloadBatch> listener) { return workloads().watch(query, listener); }
     @Override public CompletableFuture<List<WorkloadSummary>> listPods(WorkloadRef workload) { return workloads().pods(workload); }

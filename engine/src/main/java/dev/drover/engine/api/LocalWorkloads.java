@@ -2,6 +2,8 @@ package dev.drover.engine.api;
 
 import dev.drover.engine.authproxy.Impersonation;
 import dev.drover.engine.downstream.ClusterUnreachableException;
+import dev.drover.engine.events.ClusterEvents;
+import dev.drover.engine.model.Event;
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.store.ObjectKey;
 import dev.drover.engine.store.ResourceStore;
@@ -35,12 +37,14 @@ public final class LocalWorkloads {
     private final WorkloadsReadModel model;
     private final WorkloadActions actions;
     private final Impersonation defaultActor;
+    private final ClusterEvents events;
     private final ExecutorService commands = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("workload-command-", 0).factory());
 
     /** @param defaultActor who the methods without an actor act as; null: nobody (they fail FORBIDDEN) */
-    LocalWorkloads(ResourceStore store, WorkloadsReadModel model, Clock clock, Impersonation defaultActor) {
+    LocalWorkloads(ResourceStore store, WorkloadsReadModel model, Clock clock, Impersonation defaultActor, ClusterEvents events) {
         this.store = store;
+        this.events = events;
         this.model = model;
         this.actions = WorkloadActions.of(model, clock);
         this.defaultActor = defaultActor;
@@ -151,8 +155,11 @@ public final class LocalWorkloads {
         });
     }
 
-    /** Hook point: when engine.events exists (branch adminapi), record "<user> <action> <workload>" as a cluster event here. */
+    /** Who did what to which workload, as a Normal event of its cluster (the cluster's audit trail in the console). */
     private void recorded(Impersonation actor, String action, WorkloadId id) {
+        String verb = action.split(" ", 2)[0]; // one event per verb and workload: repeats count up, kinds stay apart
+        events.record(id.clusterId(), Event.NORMAL, Character.toUpperCase(verb.charAt(0)) + verb.substring(1), actor.username() + " " + action + " " + id.describe(),
+                id.describe().replace(' ', '/'), actor.username());
     }
 
     private void checkQuery(WorkloadQuery query) {

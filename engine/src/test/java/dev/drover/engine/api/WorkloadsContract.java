@@ -117,6 +117,11 @@ public abstract class WorkloadsContract {
             assertThat(r.getHeader("Impersonate-Extra-drover.dev%2Fusername")).isEqualTo(actingUser());
         });
         await().atMost(WAIT).until(() -> result(api().listPods(web)).size() == 1);
+        assertThat(result(api().listClusterEvents(clusterId)))
+                .filteredOn(e -> e.involvedObject().equals("Deployment/shop/web"))
+                .extracting(ClusterEvent::reason, ClusterEvent::source, ClusterEvent::message)
+                .contains(org.assertj.core.groups.Tuple.tuple("Scaled", actingUser(), actingUser() + " scaled to 5 Deployment shop/web"),
+                        org.assertj.core.groups.Tuple.tuple("Redeployed", actingUser(), actingUser() + " redeployed Deployment shop/web"));
     }
 
     @Test
