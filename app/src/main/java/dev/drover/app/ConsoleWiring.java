@@ -17,6 +17,8 @@ import dev.drover.app.settings.SettingsViewModel;
 import dev.drover.app.shell.Section;
 import dev.drover.app.shell.ShellView;
 import dev.drover.app.shell.ShellViewModel;
+import dev.drover.app.wizard.WizardViewModel;
+import dev.drover.app.wizard.WizardWindow;
 import dev.drover.app.workloads.WorkloadsView;
 import dev.drover.app.workloads.WorkloadsViewModel;
 import dev.drover.engine.api.ManagementApi;
@@ -40,6 +42,7 @@ public final class ConsoleWiring implements AutoCloseable {
     public final WorkloadsViewModel workloads;
     public final Map<Section, Node> pages = new EnumMap<>(Section.class);
     public final ShellView shell;
+    private final WizardWindow wizard;
 
     /** As {@link #ConsoleWiring(ManagementApi, FxThreads, ThemeSwitcher, ConsoleSettings)} without remembered settings. */
     public ConsoleWiring(ManagementApi api, FxThreads threads, ThemeSwitcher themes) {
@@ -57,8 +60,11 @@ public final class ConsoleWiring implements AutoCloseable {
         for (Section section : Section.values()) {
             pages.put(section, new EmptyState(section.icon().getDescription(), section.emptyTitle(), section.emptyText()));
         }
-        pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads),
-                new ClusterDetailViewModel(api, threads, clusters)).root());
+        ClustersView clustersView = new ClustersView(clusters, new AddClusterViewModel(api, threads),
+                new ClusterDetailViewModel(api, threads, clusters));
+        pages.put(Section.CLUSTERS, clustersView.root());
+        wizard = new WizardWindow(() -> new WizardViewModel(api, threads));
+        clustersView.setOnCreateRke(this::openWizard);
         workloads = new WorkloadsViewModel(threads);
         pages.put(Section.WORKLOADS, new WorkloadsView(workloads).root());
         // The scope box offers the clusters the clusters page knows, by name.
@@ -77,11 +83,16 @@ public final class ConsoleWiring implements AutoCloseable {
         for (Section section : Section.values()) {
             entries.add(new PaletteEntry(section.title(), "View", () -> shellModel.select(section)));
         }
+        entries.add(new PaletteEntry("Create RKE cluster…", "Action", this::openWizard));
         clusters.clusters().forEach(cluster -> entries.add(new PaletteEntry(cluster.name(), "Cluster", () -> {
             shellModel.select(Section.CLUSTERS);
             clusters.select(cluster.id());
         })));
         return entries;
+    }
+
+    private void openWizard() {
+        wizard.open(shell.root().getScene() == null ? null : shell.root().getScene().getWindow());
     }
 
     /** Starts every watch; returns at once. FX thread. */

@@ -53,6 +53,7 @@ public final class ClustersView {
     private Label error;
 
     private final ClusterDetailViewModel detail;
+    private Runnable createRke = () -> { };
 
     public ClustersView(ClustersViewModel viewModel, AddClusterViewModel addCluster, ClusterDetailViewModel detail) {
         this.viewModel = viewModel;
@@ -121,6 +122,16 @@ public final class ClustersView {
                 return;
             }
         }
+    }
+
+    /** What "Create RKE cluster…" does (the wizard lives in app.wizard; the console's wiring connects them). */
+    public void setOnCreateRke(Runnable action) {
+        createRke = action;
+    }
+
+    @FXML
+    private void createRke() {
+        createRke.run();
     }
 
     @FXML
