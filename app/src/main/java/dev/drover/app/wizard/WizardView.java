@@ -30,6 +30,8 @@ public final class WizardView {
     private final Parent root;
 
     @FXML
+    private javafx.scene.layout.BorderPane frame;
+    @FXML
     private HBox stepBar;
     @FXML
     private StackPane content;
@@ -76,7 +78,7 @@ public final class WizardView {
         nextButton.visibleProperty().bind(viewModel.canGoNext());
         nextButton.managedProperty().bind(nextButton.visibleProperty());
         viewModel.stepProperty().addListener((observable, old, step) -> show(step));
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        frame.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         show(viewModel.stepProperty().get());
     }
 
@@ -85,6 +87,10 @@ public final class WizardView {
             if (nextButton.isVisible()) {
                 viewModel.next();
             }
+            event.consume();
+        } else if (event.getCode() == KeyCode.ESCAPE) {
+            // here rather than only as the cancel button: lists and editors would swallow Esc first
+            onClose.run();
             event.consume();
         } else if (event.isAltDown() && event.getCode() == KeyCode.LEFT) {
             viewModel.back();
