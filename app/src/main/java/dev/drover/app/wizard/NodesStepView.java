@@ -26,7 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class NodesStepView {
 
-    private static final double[] WIDTHS = {170, 64, 110, 200, 250, 96, 36};
+    private static final double[] WIDTHS = {160, 64, 100, 180, 300, 96, 36};
 
     private final NodesStepViewModel viewModel;
     private final Parent root;
@@ -137,6 +137,7 @@ public final class NodesStepView {
 
     private static CheckBox role(String text, javafx.beans.property.BooleanProperty property) {
         CheckBox box = new CheckBox(text);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         box.selectedProperty().bindBidirectional(property);
         return box;
     }

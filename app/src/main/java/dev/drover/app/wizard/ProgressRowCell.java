@@ -21,6 +21,9 @@ final class ProgressRowCell extends ListCell<ProgressRow> {
         title.getStyleClass().add("progress-title");
         detail.getStyleClass().add("progress-detail");
         HBox.setHgrow(detail, Priority.ALWAYS);
+        detail.setMinWidth(0);
+        // sized by the list, not by its text: a long step message ellipsizes instead of adding a horizontal scroll bar
+        setPrefWidth(0);
         box.getStyleClass().add("progress-row");
     }
 
