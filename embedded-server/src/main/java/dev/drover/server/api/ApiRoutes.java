@@ -76,6 +76,7 @@ public final class ApiRoutes implements AutoCloseable {
                         (request, m) -> handlers.change(request, 200, identity -> api.importCluster(id(m))))
                 .add(HttpMethod.DELETE, Pattern.quote(ApiPaths.CLUSTERS) + ID,
                         (request, m) -> handlers.change(request, 204, identity -> api.deleteCluster(id(m))));
+        ProvisioningRoute.register(routes, api, handlers.caller, handlers.blocking); // RKE wizard (issue #7)
         return handlers;
     }
 
