@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -74,8 +75,8 @@ final class LocalProvisioning {
     }
 
     CompletableFuture<List<ClusterYamlProblem>> validate(String yaml) {
-        return CompletableFuture.supplyAsync(() -> RkeCommands.validate(yaml == null ? "" : yaml).stream()
-                .map(e -> new ClusterYamlProblem(e.line(), e.field(), e.message())).toList(), commands);
+        return supply(() -> RkeCommands.validate(yaml == null ? "" : yaml).stream()
+                .map(e -> new ClusterYamlProblem(e.line(), e.field(), e.message())).toList());
     }
 
     CompletableFuture<String> render(RkeClusterSpec spec) {
@@ -88,7 +89,11 @@ final class LocalProvisioning {
 
     ProvisioningRun provision(String name, String yaml, ProvisioningListener listener) {
         LocalProvisioningRun run = new LocalProvisioningRun(listener);
-        commands.execute(() -> provision(name == null ? "" : name.strip(), yaml == null ? "" : yaml, run));
+        try {
+            commands.execute(() -> provision(name == null ? "" : name.strip(), yaml == null ? "" : yaml, run));
+        } catch (RejectedExecutionException closed) {
+            run.fail(ApiException.Reason.UNAVAILABLE, "The engine is closed.", "Open the console again.", Map.of());
+        }
         return run;
     }
 
@@ -198,13 +203,17 @@ final class LocalProvisioning {
 
     private <T> CompletableFuture<T> supply(Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        commands.execute(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(ApiErrors.translate(e));
-            }
-        });
+        try {
+            commands.execute(() -> {
+                try {
+                    result.complete(work.get());
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(ApiErrors.translate(e));
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            result.completeExceptionally(new ApiException(ApiException.Reason.UNAVAILABLE, "The engine is closed.", closed));
+        }
         return result;
     }
 }
