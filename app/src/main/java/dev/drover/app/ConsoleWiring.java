@@ -17,8 +17,6 @@ import dev.drover.app.settings.SettingsViewModel;
 import dev.drover.app.shell.Section;
 import dev.drover.app.shell.ShellView;
 import dev.drover.app.shell.ShellViewModel;
-import dev.drover.app.wizard.WizardViewModel;
-import dev.drover.app.wizard.WizardWindow;
 import dev.drover.app.workloads.WorkloadsView;
 import dev.drover.app.workloads.WorkloadsViewModel;
 import dev.drover.engine.api.ManagementApi;
@@ -42,7 +40,7 @@ public final class ConsoleWiring implements AutoCloseable {
     public final WorkloadsViewModel workloads;
     public final Map<Section, Node> pages = new EnumMap<>(Section.class);
     public final ShellView shell;
-    private final WizardWindow wizard;
+    private final dev.drover.app.wizard.WizardWindow wizard;
 
     /** As {@link #ConsoleWiring(ManagementApi, FxThreads, ThemeSwitcher, ConsoleSettings)} without remembered settings. */
     public ConsoleWiring(ManagementApi api, FxThreads threads, ThemeSwitcher themes) {
@@ -60,11 +58,8 @@ public final class ConsoleWiring implements AutoCloseable {
         for (Section section : Section.values()) {
             pages.put(section, new EmptyState(section.icon().getDescription(), section.emptyTitle(), section.emptyText()));
         }
-        ClustersView clustersView = new ClustersView(clusters, new AddClusterViewModel(api, threads),
-                new ClusterDetailViewModel(api, threads, clusters));
-        pages.put(Section.CLUSTERS, clustersView.root());
-        wizard = new WizardWindow(() -> new WizardViewModel(api, threads));
-        clustersView.setOnCreateRke(this::openWizard);
+        pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads),
+                new ClusterDetailViewModel(api, threads, clusters)).root());
         workloads = new WorkloadsViewModel(threads);
         pages.put(Section.WORKLOADS, new WorkloadsView(workloads).root());
         // The scope box offers the clusters the clusters page knows, by name.
@@ -75,6 +70,9 @@ public final class ConsoleWiring implements AutoCloseable {
         pages.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(themes, settings)).root());
         paletteModel = new PaletteViewModel(this::paletteEntries);
         shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
+        // The RKE cluster wizard (issue #7): from the clusters page's toolbar and from the palette.
+        wizard = new dev.drover.app.wizard.WizardWindow(() -> new dev.drover.app.wizard.WizardViewModel(api, threads));
+        ClustersView.setOnCreateRke(pages.get(Section.CLUSTERS), this::openWizard);
     }
 
     /** Every view and cluster, for the command palette. */
