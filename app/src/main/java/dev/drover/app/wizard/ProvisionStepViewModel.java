@@ -89,6 +89,8 @@ public final class ProvisionStepViewModel implements AutoCloseable {
                 case ProvisioningEvent.Succeeded done -> {
                     running.set(false);
                     succeeded.set(true);
+                    // a resumed run does not repeat the planes an earlier one completed: all are done now
+                    planes.forEach(p -> p.stateProperty().set(ProgressRow.State.DONE));
                     status.set(done.cluster().displayName() + " is ready (" + done.took().toSeconds() + " s): it is listed under Clusters.");
                 }
                 case ProvisioningEvent.Failed failed -> {

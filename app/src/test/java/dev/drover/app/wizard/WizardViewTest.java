@@ -337,9 +337,22 @@ class WizardViewTest {
         await().atMost(WAIT).until(() -> onFx(() -> viewModel.provision().succeededProperty().get()));
         assertThat(robot.lookup(".provision-status").queryAs(Label.class).getText())
                 .isEqualTo("prod-eu is ready (42 s): it is listed under Clusters.");
+        assertThat(onFx(() -> viewModel.provision().planes().stream().map(p -> p.stateProperty().get()).distinct().toList()))
+                .containsExactly(ProgressRow.State.DONE);
         assertThat(robot.lookup("#backButton").queryButton().isDisabled()).isTrue();
         assertThat(isShowing(robot.lookup("#cancelRun").query())).isFalse();
         assertThat(isShowing(robot.lookup(".failure-box").query())).isFalse();
+
+        // and the dark theme reads as calmly
+        onFx(() -> {
+            Application.setUserAgentStylesheet(Theme.DARK.userAgentStylesheet());
+            return null;
+        });
+        Screenshots.save(robot, scene, "wizard-provision-succeeded-dark");
+        onFx(() -> {
+            Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
+            return null;
+        });
 
         // when: Esc
         robot.type(KeyCode.ESCAPE);
