@@ -50,6 +50,7 @@ public final class ConsoleWiring implements AutoCloseable {
     public final ClusterDetailViewModel clusterDetail;
     public final Map<Section, Node> pages = new EnumMap<>(Section.class);
     public final ShellView shell;
+    private final dev.drover.app.wizard.WizardWindow wizard;
 
     /** As {@link #ConsoleWiring(ManagementApi, FxThreads, ThemeSwitcher, ConsoleSettings)} without remembered settings. */
     public ConsoleWiring(ManagementApi api, FxThreads threads, ThemeSwitcher themes) {
@@ -84,6 +85,9 @@ public final class ConsoleWiring implements AutoCloseable {
         pages.put(Section.KUBECONFIG, new KubeconfigView(new KubeconfigViewModel(api, threads, clusters.clusters())).root());
         paletteModel = new PaletteViewModel(this::paletteEntries);
         shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
+        // The RKE cluster wizard (issue #7): from the clusters page's toolbar and from the palette.
+        wizard = new dev.drover.app.wizard.WizardWindow(() -> new dev.drover.app.wizard.WizardViewModel(api, threads));
+        ClustersView.setOnCreateRke(pages.get(Section.CLUSTERS), this::openWizard);
     }
 
     /** Every view and cluster, for the command palette. */
@@ -92,11 +96,16 @@ public final class ConsoleWiring implements AutoCloseable {
         for (Section section : Section.values()) {
             entries.add(new PaletteEntry(section.title(), "View", () -> shellModel.select(section)));
         }
+        entries.add(new PaletteEntry("Create RKE cluster…", "Action", this::openWizard));
         clusters.clusters().forEach(cluster -> entries.add(new PaletteEntry(cluster.name(), "Cluster", () -> {
             shellModel.select(Section.CLUSTERS);
             clusters.select(cluster.id());
         })));
         return entries;
+    }
+
+    private void openWizard() {
+        wizard.open(shell.root().getScene() == null ? null : shell.root().getScene().getWindow());
     }
 
     /** Starts every watch; returns at once. FX thread. */

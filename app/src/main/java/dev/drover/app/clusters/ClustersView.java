@@ -8,6 +8,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,6 +24,8 @@ import javafx.scene.layout.StackPane;
  * error, the "Add cluster" panel and the import command of the selected imported cluster.
  */
 public final class ClustersView {
+
+    private static final String CREATE_RKE = "drover.createRkeCluster";
 
     private final ClustersViewModel viewModel;
     private final AddClusterViewModel addCluster;
@@ -120,6 +123,21 @@ public final class ClustersView {
                 }
                 return;
             }
+        }
+    }
+
+    /**
+     * What "Create RKE cluster…" does on the clusters page whose root is {@code page} (the wizard lives in app.wizard;
+     * the console's wiring connects them). Kept on the page's root, which is all the wiring keeps of a page.
+     */
+    public static void setOnCreateRke(Node page, Runnable action) {
+        page.getProperties().put(CREATE_RKE, action);
+    }
+
+    @FXML
+    private void createRke() {
+        if (root.getProperties().get(CREATE_RKE) instanceof Runnable action) {
+            action.run();
         }
     }
 

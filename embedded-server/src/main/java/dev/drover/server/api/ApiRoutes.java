@@ -56,6 +56,7 @@ public final class ApiRoutes implements AutoCloseable {
     public static ApiRoutes register(Routes routes, Vertx vertx, LocalManagementApi api, TokenService tokens, Logins logins,
                                      Duration heartbeat) {
         ApiRoutes handlers = new ApiRoutes(vertx, api, tokens, logins, heartbeat);
+        ProvisioningRoute.register(routes, api, handlers.caller, handlers.blocking); // RKE wizard (issue #7)
         routes.add(HttpMethod.GET, Pattern.quote(ApiPaths.HEALTHZ), (request, m) -> request.response()
                         .putHeader("Content-Type", "text/plain").end("ok\n"))
                 .add(HttpMethod.POST, Pattern.quote(ApiPaths.LOGIN), (request, m) -> handlers.login.handle(request))

@@ -295,6 +295,23 @@ public final class LocalManagementApi implements ManagementApi {
         return run(() -> new AccessQueries(store).roleTemplates());
     }
 
+    // RKE provisioning (issue #7): LocalProvisioning does the work; only one-line delegations here.
+    final LocalProvisioning provisioning = new LocalProvisioning(this::provisioningStore, commands);
+
+    private ResourceStore provisioningStore() { return store; }
+
+    @Override
+    public CompletableFuture<List<ClusterYamlProblem>> validateClusterYaml(String clusterYaml) { return provisioning.validate(clusterYaml); }
+
+    @Override
+    public CompletableFuture<String> renderClusterYaml(RkeClusterSpec spec) { return provisioning.render(spec); }
+
+    @Override
+    public CompletableFuture<SshTestResult> testSshNode(NodeAccess access) { return provisioning.testSsh(access); }
+
+    @Override
+    public ProvisioningRun provisionRkeCluster(String name, String clusterYaml, ProvisioningListener listener) { return provisioning.provision(name, clusterYaml, listener); }
+
     @Override
     public void close() {
         commands.close();

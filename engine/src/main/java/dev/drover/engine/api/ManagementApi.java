@@ -155,6 +155,52 @@ public interface ManagementApi extends AutoCloseable {
         return ManagementApiDefaults.notYet("node pools");
     }
 
+    // ---- RKE provisioning (issue #7), for the cluster wizard. Until an implementation overrides them these fail with
+    // UNAVAILABLE: provisioning runs from the console in lab mode (LocalManagementApi), where the engine reaches the machines.
+
+    /**
+     * Problems of a cluster.yml by line and field, empty when it can be provisioned. Pure and fast (the wizard calls it
+     * as the user types, debounced); callable from any thread, completes on an engine thread. Never fails for bad YAML:
+     * that is a problem in the list.
+     */
+    default CompletableFuture<List<ClusterYamlProblem>> validateClusterYaml(String clusterYaml) {
+        return CompletableFuture.failedFuture(provisioningUnavailable());
+    }
+
+    /**
+     * The cluster.yml (RKE's format) for the wizard's answers, commented and with RKE's defaults spelled out. Pure;
+     * INVALID when a field cannot be written (e.g. no name). Completes on an engine thread.
+     */
+    default CompletableFuture<String> renderClusterYaml(RkeClusterSpec spec) {
+        return CompletableFuture.failedFuture(provisioningUnavailable());
+    }
+
+    /**
+     * Logs in to a machine over SSH and checks it can run cluster components; changes nothing but recording its host
+     * key on first use. Takes up to the connect timeout (15 s); completes on an engine thread with what was found
+     * (an unreachable machine is a result, not a failure; INVALID only for an incomplete {@code access}).
+     */
+    default CompletableFuture<SshTestResult> testSshNode(NodeAccess access) {
+        return CompletableFuture.failedFuture(provisioningUnavailable());
+    }
+
+    /**
+     * Builds an RKE cluster from {@code clusterYaml} on its machines and, on success, registers it as {@code name}
+     * (kind RKE, then listed by {@link #listClusters()}). Returns at once; {@code listener} receives the progress on
+     * an engine thread (see {@link ProvisioningListener}), ending with exactly one Succeeded or Failed event. A bad
+     * name or cluster.yml, or a name already taken, ends the run with Failed before any machine is touched. Not
+     * idempotent, but resumable: after a failure or a cancel, running again with the same name continues from the
+     * last completed plane.
+     */
+    default ProvisioningRun provisionRkeCluster(String name, String clusterYaml, ProvisioningListener listener) {
+        throw provisioningUnavailable();
+    }
+
+    private static ApiException provisioningUnavailable() {
+        return new ApiException(ApiException.Reason.UNAVAILABLE, "This engine does not offer RKE provisioning:"
+                + " provisioning runs from the console in lab mode, where the engine reaches the machines over SSH.");
+    }
+
     /** Workloads matching the query from the engine's read model, sorted by namespace and name. Read-only. */
     default CompletableFuture<List<WorkloadSummary>> listWorkloads(WorkloadQuery query) {
         return ManagementApiDefaults.notYet("workloads");

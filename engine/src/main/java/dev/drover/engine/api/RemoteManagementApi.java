@@ -188,6 +188,23 @@ public final class RemoteManagementApi implements ManagementApi {
         return http.call("GET", ApiPaths.ROLE_TEMPLATES, null, RoleTemplateSummary[].class).thenApply(List::of);
     }
 
+    // RKE provisioning (issue #7): RemoteProvisioning does the work; only one-line delegations here.
+    private final RemoteProvisioning provisioning = new RemoteProvisioning(this::provisioningHttp);
+
+    private RemoteHttp provisioningHttp() { return http; }
+
+    @Override
+    public CompletableFuture<List<ClusterYamlProblem>> validateClusterYaml(String clusterYaml) { return provisioning.validate(clusterYaml); }
+
+    @Override
+    public CompletableFuture<String> renderClusterYaml(RkeClusterSpec spec) { return provisioning.render(spec); }
+
+    @Override
+    public CompletableFuture<SshTestResult> testSshNode(NodeAccess access) { return provisioning.testSsh(access); }
+
+    @Override
+    public ProvisioningRun provisionRkeCluster(String name, String clusterYaml, ProvisioningListener listener) { return provisioning.provision(name, clusterYaml, listener); }
+
     @Override
     public Subscription watchClusters(Consumer<ApiEvent<ClusterSummary>> listener) {
         if (closed.get()) {

@@ -1,0 +1,41 @@
+package dev.drover.app.wizard;
+
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Opens the wizard in a window of its own beside the console (so the clusters list stays in view), with a
+ * fresh {@link WizardViewModel} each time. Closing the window cancels a run in progress: its nodes finish the
+ * step they are on and the run can be resumed by provisioning again under the same name.
+ */
+public final class WizardWindow {
+
+    private final Supplier<WizardViewModel> viewModels;
+    private Stage stage;
+
+    public WizardWindow(Supplier<WizardViewModel> viewModels) {
+        this.viewModels = viewModels;
+    }
+
+    /** Shows the wizard, or brings the open one to the front. FX thread. */
+    public void open(Window owner) {
+        if (stage != null && stage.isShowing()) {
+            stage.toFront();
+            return;
+        }
+        WizardViewModel viewModel = viewModels.get();
+        Stage window = new Stage();
+        WizardView view = new WizardView(viewModel, window::close);
+        window.setTitle("Create RKE cluster — Drover");
+        window.setScene(new Scene(view.root(), 1060, 720));
+        if (owner != null) {
+            window.initOwner(owner);
+        }
+        window.setOnHidden(event -> viewModel.close());
+        stage = window;
+        window.show();
+        view.focus();
+    }
+}
