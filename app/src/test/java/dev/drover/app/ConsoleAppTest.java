@@ -40,6 +40,8 @@ class ConsoleAppTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#engineStatus").tryQuery().isPresent());
         assertThat(robot.lookup("#engineStatus").queryLabeled().getText())
                 .startsWith("Lab · in-process · ").contains(dataDirectory.toString());
+        // the clusters page is attached to the shell a pulse after the status bar: wait for it, not a fixed time
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#table").tryQuery().isPresent());
         TableView<ClusterRow> table = robot.lookup("#table").queryTableView();
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> table.getItems().stream().map(ClusterRow::name).toList())
                 .equals(List.of("seeded")));
