@@ -118,9 +118,11 @@ public final class ExportCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.FAILED, "The server has no clusters you may see: nothing to export.");
             }
             String yaml;
+            String keptBy = "";
             try {
                 ExportedKubeconfig exported = api.exportKubeconfig(new KubeconfigExport(ids, proxy, ace)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 yaml = exported.yaml();
+                keptBy = exported.vaultFile() == null ? "" : exported.vaultFile();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof ApiException notOffered && notOffered.getMessage().contains("does not offer")) || token == null || !proxy) {
                     throw e;
@@ -130,8 +132,10 @@ public final class ExportCommand implements Callable<Integer> {
                 yaml = proxyOnly(api, ids, token);
             }
             SecretFiles.write(output, yaml);
-            Path kept = new KubeconfigVault(vault != null ? vault : KubeconfigCommand.defaultVault(), Clock.systemUTC())
-                    .save(String.join("-", ids), yaml);
+            // The API keeps its own copy in the default vault; a second copy only where --vault asks for one.
+            String kept = !keptBy.isEmpty() && vault == null ? keptBy
+                    : new KubeconfigVault(vault != null ? vault : KubeconfigCommand.defaultVault(), Clock.systemUTC())
+                            .save(String.join("-", ids), yaml).toString();
             spec.commandLine().getOut().println("Wrote " + output + " (0600); vault copy " + kept);
             return ExitCodes.OK;
         } catch (TimeoutException e) {
