@@ -9,14 +9,23 @@ import dev.drover.app.connect.ConsoleSettings;
 import dev.drover.app.fx.EmptyState;
 import dev.drover.app.fx.FxThreads;
 import dev.drover.app.fx.ThemeSwitcher;
+import dev.drover.app.kubeconfig.KubeconfigView;
+import dev.drover.app.kubeconfig.KubeconfigViewModel;
+import dev.drover.app.nodepools.NodePoolsView;
+import dev.drover.app.nodepools.NodePoolsViewModel;
 import dev.drover.app.palette.PaletteEntry;
 import dev.drover.app.palette.PaletteView;
 import dev.drover.app.palette.PaletteViewModel;
+import dev.drover.app.projects.ProjectsView;
+import dev.drover.app.projects.ProjectsViewModel;
 import dev.drover.app.settings.SettingsView;
 import dev.drover.app.settings.SettingsViewModel;
 import dev.drover.app.shell.Section;
 import dev.drover.app.shell.ShellView;
 import dev.drover.app.shell.ShellViewModel;
+import dev.drover.app.users.UsersView;
+import dev.drover.app.users.UsersViewModel;
+import dev.drover.app.workloads.WorkloadActionsViewModel;
 import dev.drover.app.workloads.WorkloadsView;
 import dev.drover.app.workloads.WorkloadsViewModel;
 import dev.drover.engine.api.ManagementApi;
@@ -38,6 +47,7 @@ public final class ConsoleWiring implements AutoCloseable {
     public final ClustersViewModel clusters;
     public final PaletteViewModel paletteModel;
     public final WorkloadsViewModel workloads;
+    public final ClusterDetailViewModel clusterDetail;
     public final Map<Section, Node> pages = new EnumMap<>(Section.class);
     public final ShellView shell;
 
@@ -57,16 +67,21 @@ public final class ConsoleWiring implements AutoCloseable {
         for (Section section : Section.values()) {
             pages.put(section, new EmptyState(section.icon().getDescription(), section.emptyTitle(), section.emptyText()));
         }
-        pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads),
-                new ClusterDetailViewModel(api, threads, clusters)).root());
-        workloads = new WorkloadsViewModel(threads);
-        pages.put(Section.WORKLOADS, new WorkloadsView(workloads).root());
+        clusterDetail = new ClusterDetailViewModel(api, threads, clusters);
+        pages.put(Section.CLUSTERS, new ClustersView(clusters, new AddClusterViewModel(api, threads), clusterDetail).root());
+        workloads = new WorkloadsViewModel(threads, api);
+        pages.put(Section.WORKLOADS, new WorkloadsView(workloads, new WorkloadActionsViewModel(api, threads)).root());
         // The scope box offers the clusters the clusters page knows, by name.
         clusters.clusters().addListener((ListChangeListener<ClusterRow>) change ->
                 workloads.setClusters(clusters.clusters().stream()
                         .sorted(Comparator.comparing(ClusterRow::name))
                         .map(row -> new WorkloadsViewModel.Scope(row.id(), row.name())).toList()));
         pages.put(Section.SETTINGS, new SettingsView(new SettingsViewModel(themes, settings)).root());
+        // The administration pages (issue #6): each a View over its ViewModel, per-cluster ones on the clusters list.
+        pages.put(Section.PROJECTS, new ProjectsView(new ProjectsViewModel(api, threads, clusters.clusters())).root());
+        pages.put(Section.NODE_POOLS, new NodePoolsView(new NodePoolsViewModel(api, threads, clusters.clusters())).root());
+        pages.put(Section.USERS, new UsersView(new UsersViewModel(api, threads)).root());
+        pages.put(Section.KUBECONFIG, new KubeconfigView(new KubeconfigViewModel(api, threads, clusters.clusters())).root());
         paletteModel = new PaletteViewModel(this::paletteEntries);
         shell = new ShellView(shellModel, pages, new PaletteView(paletteModel));
     }
@@ -92,6 +107,7 @@ public final class ConsoleWiring implements AutoCloseable {
     @Override
     public void close() {
         workloads.close();
+        clusterDetail.close();
         clusters.close();
     }
 }

@@ -6,6 +6,7 @@ import dev.drover.engine.authproxy.ProxySettings;
 import dev.drover.engine.credential.ClusterCredentials;
 import dev.drover.engine.credential.SecretCipher;
 import dev.drover.engine.store.ResourceStore;
+import dev.drover.engine.tunnel.AgentPresence;
 import dev.drover.engine.tunnel.Dialer;
 import dev.drover.engine.tunnel.SessionManager;
 import io.vertx.core.Vertx;
@@ -36,9 +37,15 @@ public final class AuthProxyRoute implements AutoCloseable {
      */
     public AuthProxyRoute(Vertx vertx, ResourceStore store, TokenService tokens, Path dataDirectory, SessionManager sessions,
                           Dialer dialer, Duration reconnectWait, ProxySettings settings) {
+        this(vertx, store, tokens, dataDirectory, sessions, AgentPresence.local(sessions, null), dialer, reconnectWait, settings);
+    }
+
+    /** As the other constructor, for a replica that also sees the agents connected to its peers ({@code agents}). */
+    public AuthProxyRoute(Vertx vertx, ResourceStore store, TokenService tokens, Path dataDirectory, SessionManager sessions,
+                          AgentPresence agents, Dialer dialer, Duration reconnectWait, ProxySettings settings) {
         this.tokens = tokens;
         this.credentials = new ClusterCredentials(store, SecretCipher.loadOrCreate(dataDirectory));
-        this.forwarders = new TunnelForwarders(vertx, dialer, sessions, reconnectWait);
+        this.forwarders = new TunnelForwarders(vertx, dialer, sessions, agents, reconnectWait);
         this.proxy = new AuthProxy(vertx, store, tokens, credentials, forwarders, Clock.systemUTC(), settings);
     }
 

@@ -2,12 +2,15 @@ package dev.drover.server;
 
 import dev.drover.engine.api.LocalManagementApi;
 import dev.drover.engine.core.Engine;
+import dev.drover.engine.credential.SecretCipher;
 import dev.drover.engine.downstream.CachingDownstreamClients;
 import dev.drover.engine.downstream.CredentialFiles;
 import dev.drover.engine.downstream.DirectConnector;
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.runtime.Leadership;
+import dev.drover.engine.runtime.Ownership;
 import dev.drover.engine.store.ResourceStore;
+import dev.drover.engine.tunnel.AgentPresence;
 import dev.drover.engine.tunnel.ApiAccessReports;
 import dev.drover.engine.tunnel.ClusterImports;
 import dev.drover.engine.tunnel.Dialer;
@@ -109,11 +112,11 @@ public final class DroverServer implements AutoCloseable {
             ServerTls tls = ServerTls.load(config.dataDirectory(), config.tls(), names);
 
             SessionManager sessions = new SessionManager(vertx);
-            ReplicaPeering peering = new ReplicaPeering();
+            ApiAccessReports reports = new ApiAccessReports();
+            ReplicaPeering peering = new ReplicaPeering(sessions, reports);
             opened.add(peering);
             Dialer dialer = new Dialer(sessions, config.reconnectWait(), peering);
             RegistrationTokens registrations = new RegistrationTokens(store, Clock.systemUTC());
-            ApiAccessReports reports = new ApiAccessReports();
             TunnelServer tunnel = new TunnelServer(reports.recording(registrations.authorizer()), sessions, config.tunnel());
             CredentialFiles credentials = new CredentialFiles(config.dataDirectory().resolve("credentials"));
             // fabric8 decodes responses on its event loops: a 3 MB pod list must not stall the API and the tunnels
@@ -122,9 +125,11 @@ public final class DroverServer implements AutoCloseable {
             Vertx5HttpClientFactory httpClients = new Vertx5HttpClientFactory(downstream);
             CachingDownstreamClients clients = new CachingDownstreamClients(store, Map.of(
                     Cluster.Type.DIRECT, new DirectConnector(credentials, httpClients),
-                    Cluster.Type.IMPORTED, new TunnelConnector(vertx, dialer, sessions, reports, httpClients))).start();
+                    Cluster.Type.IMPORTED, new TunnelConnector(vertx, dialer, peering, httpClients))).start();
             opened.add(clients);
-            Engine engine = Engine.start(store, clients, Clock.systemUTC(), replica.leadership(), config.loginProviders(), sessions);
+            // replicas: every replica's agents, and per-cluster loops only for this replica's share (from join on)
+            Engine engine = Engine.start(store, clients, Clock.systemUTC(), replica.leadership(), config.loginProviders(), peering,
+                    ha.replicated() ? peering : Ownership.all());
             opened.remove(store); // the engine owns it now
             opened.add(engine);
             char[] bootstrap = engine.users().bootstrapAdmin().orElse(null);
@@ -142,13 +147,13 @@ public final class DroverServer implements AutoCloseable {
                     .add(HttpMethod.GET, TunnelEndpoints.CA_CERTS_PATH, (request, m) -> request.response()
                             .putHeader("Content-Type", "application/x-pem-file").end(tls.caPem()))
                     .add(HttpMethod.GET, ClusterImports.IMPORT_PATH + "([a-z0-9.]{1,100})\\.yaml", importRoute::handle);
-            AuthProxyRoute authProxy = new AuthProxyRoute(vertx, store, engine.tokens(), config.dataDirectory(), sessions, dialer,
-                    config.reconnectWait(), config.proxy());
+            AuthProxyRoute authProxy = new AuthProxyRoute(vertx, store, engine.tokens(), config.dataDirectory(), sessions, peering,
+                    dialer, config.reconnectWait(), config.proxy());
             opened.add(authProxy);
             routes.add(null, AuthProxyRoute.PATH, authProxy::handle);
             if (ha.replicated()) {
-                peering.join(replica.client(), ha, ha.peerUrl() != null ? ha.peerUrl() : url, vertx, tls.caPem(), sessions,
-                        config.tunnel(), routes);
+                peering.join(replica.client(), ha, ha.peerUrl() != null ? ha.peerUrl() : url, vertx, tls.caPem(),
+                        SecretCipher.loadOrCreate(config.dataDirectory()), config.tunnel(), routes);
             }
             ApiRoutes apiRoutes = ApiRoutes.register(routes, vertx, api, engine.tokens(), engine.logins(), config.watchHeartbeat());
             return new DroverServer(parts, listeners, apiRoutes, api, imports, authProxy, url, bootstrap);
@@ -260,6 +265,16 @@ public final class DroverServer implements AutoCloseable {
     /** Whether this replica runs the run-once reconcilers: always for a single server, elected on etcd. */
     public Leadership leadership() {
         return parts.ha().leadership();
+    }
+
+    /** This replica's share of the clusters (per-cluster reconcilers run for those only): every one on a single server. */
+    public Ownership ownership() {
+        return parts.ha().client() != null ? parts.peering() : Ownership.all();
+    }
+
+    /** Every replica's agent sessions as this replica sees them (its own only on a single server). */
+    public AgentPresence agents() {
+        return parts.peering();
     }
 
     public ResourceStore store() {

@@ -1,6 +1,11 @@
 package dev.drover.app.clusters;
 
+import dev.drover.app.clusters.DetailRows.ConditionRow;
+import dev.drover.app.clusters.DetailRows.EventRow;
+import dev.drover.app.clusters.DetailRows.NodeRow;
 import dev.drover.app.fx.Fxml;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -8,11 +13,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 
 /**
- * The selected cluster beside the table: name, id, kind, state, Kubernetes version, and removing it
- * from management after a confirmation that names it.
+ * The selected cluster beside the table: name, id, kind, state, Kubernetes version; tabs with its
+ * conditions, nodes and live events; and removing it from management after a confirmation that names it.
  */
 public final class ClusterDetailView {
 
@@ -37,6 +45,28 @@ public final class ClusterDetailView {
     private Button deleteCluster;
     @FXML
     private Label detailError;
+    @FXML
+    private ListView<ConditionRow> conditions;
+    @FXML
+    private TableView<NodeRow> nodes;
+    @FXML
+    private TableColumn<NodeRow, String> nodeName;
+    @FXML
+    private TableColumn<NodeRow, String> nodeRoles;
+    @FXML
+    private TableColumn<NodeRow, String> nodeReady;
+    @FXML
+    private TableColumn<NodeRow, String> nodeVersion;
+    @FXML
+    private TableColumn<NodeRow, String> nodeCpu;
+    @FXML
+    private TableColumn<NodeRow, String> nodeMemory;
+    @FXML
+    private Label nodesPlaceholder;
+    @FXML
+    private ListView<EventRow> events;
+    @FXML
+    private Label eventsMessage;
 
     public ClusterDetailView(ClusterDetailViewModel viewModel) {
         this.viewModel = viewModel;
@@ -55,10 +85,33 @@ public final class ClusterDetailView {
         nothingSelected.managedProperty().bind(nothingSelected.visibleProperty());
         viewModel.clusterProperty().addListener((observable, old, row) -> show(row));
         deleteCluster.disableProperty().bind(viewModel.busyProperty());
-        detailError.textProperty().bind(viewModel.errorProperty());
-        detailError.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
-        detailError.managedProperty().bind(detailError.visibleProperty());
+        showWhenSet(detailError, viewModel.errorProperty());
         show(viewModel.clusterProperty().get());
+
+        conditions.setItems(viewModel.conditions());
+        conditions.setCellFactory(list -> new ConditionCell());
+        column(nodeName, NodeRow::name);
+        column(nodeRoles, NodeRow::roles);
+        column(nodeReady, row -> row.ready() ? "Ready" : "Not ready");
+        column(nodeVersion, NodeRow::version);
+        column(nodeCpu, NodeRow::cpu);
+        column(nodeMemory, NodeRow::memory);
+        nodes.setItems(viewModel.nodes());
+        nodesPlaceholder.textProperty().bind(viewModel.nodesMessageProperty()
+                .map(message -> message.isEmpty() ? "No nodes reported." : message));
+        events.setItems(viewModel.events());
+        events.setCellFactory(list -> new EventCell(viewModel::now));
+        showWhenSet(eventsMessage, viewModel.eventsMessageProperty());
+    }
+
+    private static void showWhenSet(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private static void column(TableColumn<NodeRow, String> column, Function<NodeRow, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     }
 
     private void show(ClusterRow row) {

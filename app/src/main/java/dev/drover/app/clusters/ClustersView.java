@@ -96,7 +96,7 @@ public final class ClustersView {
 
         addClusterView = new AddClusterView(addCluster, this::closeOverlay);
         split.getItems().add(new ClusterDetailView(detail).root());
-        split.setDividerPositions(0.7);
+        split.setDividerPositions(0.52);
         overlay.setVisible(false);
         overlay.setOnMouseClicked(event -> {
             if (event.getTarget() == overlay) {

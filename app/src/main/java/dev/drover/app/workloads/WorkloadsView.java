@@ -31,6 +31,8 @@ import javafx.util.StringConverter;
 public final class WorkloadsView {
 
     private final WorkloadsViewModel viewModel;
+    private final WorkloadActionsViewModel actions;
+    private final WorkloadDialogs dialogs;
     private final Parent root;
     private final Map<TableColumn<WorkloadRow, ?>, Comparator<WorkloadRow>> orders = new HashMap<>();
 
@@ -81,8 +83,25 @@ public final class WorkloadsView {
     @FXML
     private Button showPods;
 
+    @FXML
+    private HBox workloadButtons;
+    @FXML
+    private HBox podButtons;
+    @FXML
+    private Label actionError;
+    @FXML
+    private Label actionNotice;
+
+    /** Read-only: no actions (tests and benchmarks of the tables alone). */
     public WorkloadsView(WorkloadsViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** With scale, redeploy, delete, YAML and logs through {@code actions}. */
+    public WorkloadsView(WorkloadsViewModel viewModel, WorkloadActionsViewModel actions) {
         this.viewModel = viewModel;
+        this.actions = actions;
+        this.dialogs = actions == null ? null : new WorkloadDialogs(actions);
         this.root = Fxml.load(this);
     }
 
@@ -126,8 +145,10 @@ public final class WorkloadsView {
         });
         scope.setValue(WorkloadsViewModel.Scope.ALL);
         scope.valueProperty().addListener((observable, old, choice) -> viewModel.scopeProperty().set(choice == null ? "" : choice.clusterId()));
-        viewModel.scopeProperty().addListener((observable, old, id) -> viewModel.scopes().stream()
-                .filter(choice -> choice.clusterId().equals(id)).findFirst().ifPresent(scope::setValue));
+        viewModel.scopeProperty().addListener((observable, old, id) -> showScope(id));
+        // Replacing the choices clears the box's value; show the scope that still holds.
+        viewModel.scopes().addListener((javafx.collections.ListChangeListener<WorkloadsViewModel.Scope>) change ->
+                showScope(viewModel.scopeProperty().get()));
         count.textProperty().bind(viewModel.countText());
         error.textProperty().bind(viewModel.errorProperty());
         error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
@@ -136,6 +157,61 @@ public final class WorkloadsView {
         ownerChip.managedProperty().bind(ownerChip.visibleProperty());
         ownerLabel.textProperty().bind(viewModel.ownerProperty().map(owner -> "Pods of " + owner));
         showPods.disableProperty().bind(workloadTable.getSelectionModel().selectedItemProperty().isNull());
+        WorkloadActionBar.attach(actions, workloadButtons, podButtons, workloadTable, podTable, actionError, actionNotice);
+    }
+
+    /** The row the actions apply to: the selected row of the tab shown. */
+    private WorkloadRow target() {
+        TableView<WorkloadRow> table = tabs.getSelectionModel().getSelectedItem() == podsTab ? podTable : workloadTable;
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    @FXML
+    private void scale() {
+        WorkloadRow row = target();
+        if (actions != null && row != null && !row.isPod()) {
+            dialogs.askReplicas(row, window()).ifPresent(replicas -> actions.scale(row, replicas));
+        }
+    }
+
+    @FXML
+    private void redeploy() {
+        WorkloadRow row = target();
+        if (actions != null && row != null && !row.isPod()) {
+            actions.redeploy(row);
+        }
+    }
+
+    @FXML
+    private void delete() {
+        WorkloadRow row = target();
+        if (actions != null && row != null && dialogs.confirmDelete(row, window())) {
+            actions.delete(row);
+        }
+    }
+
+    @FXML
+    private void editYaml() {
+        WorkloadRow row = target();
+        if (actions != null && row != null) {
+            dialogs.openYaml(row, window());
+        }
+    }
+
+    @FXML
+    private void logs() {
+        WorkloadRow row = target();
+        if (actions != null && row != null && row.isPod()) {
+            dialogs.openLogs(row, window());
+        }
+    }
+
+    private void showScope(String id) {
+        viewModel.scopes().stream().filter(choice -> choice.clusterId().equals(id)).findFirst().ifPresent(scope::setValue);
     }
 
     private void column(TableColumn<WorkloadRow, String> column, Function<WorkloadRow, String> value, Comparator<WorkloadRow> order) {
@@ -172,11 +248,42 @@ public final class WorkloadsView {
     /** Esc on the pods of one workload goes back to all pods; otherwise the shell takes it. */
     @FXML
     private void onKey(KeyEvent event) {
-        if (event.getCode() == KeyCode.ESCAPE && !viewModel.ownerProperty().get().isEmpty()) {
+        if (actions != null && event.getTarget() instanceof TableView<?> && onActionKey(event)) {
+            event.consume();
+        } else if (event.getCode() == KeyCode.ESCAPE && !viewModel.ownerProperty().get().isEmpty()) {
             viewModel.showPodsOf(null);
             tabs.getSelectionModel().select(workloadsTab);
             event.consume();
         }
+    }
+
+    /** Delete asks to delete; Ctrl+E edits the YAML; Ctrl+L shows a pod's log; Ctrl+R redeploys. */
+    private boolean onActionKey(KeyEvent event) {
+        switch (event.getCode()) {
+            case DELETE -> delete();
+            case E -> {
+                if (!event.isShortcutDown()) {
+                    return false;
+                }
+                editYaml();
+            }
+            case L -> {
+                if (!event.isShortcutDown()) {
+                    return false;
+                }
+                logs();
+            }
+            case R -> {
+                if (!event.isShortcutDown()) {
+                    return false;
+                }
+                redeploy();
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     @FXML

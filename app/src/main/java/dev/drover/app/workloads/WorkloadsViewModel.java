@@ -3,6 +3,7 @@ package dev.drover.app.workloads;
 import dev.drover.app.fx.FxEventBatcher;
 import dev.drover.app.fx.FxThreads;
 import dev.drover.app.fx.LiveRows;
+import dev.drover.engine.api.ManagementApi;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ public final class WorkloadsViewModel implements AutoCloseable {
 
     private static final Comparator<WorkloadRow> BY_NAME = Comparator.comparing(WorkloadRow::name);
 
+    private final WorkloadFeedViewModel feed;
     private final FxEventBatcher<Change> changes;
     private final LiveRows<WorkloadRow> workloads = new LiveRows<>(WorkloadRow::key, BY_NAME);
     private final LiveRows<WorkloadRow> pods = new LiveRows<>(WorkloadRow::key, BY_NAME);
@@ -50,7 +52,17 @@ public final class WorkloadsViewModel implements AutoCloseable {
     private final StringBinding countText;
     private final ObservableList<Scope> scopes = FXCollections.observableArrayList(Scope.ALL);
 
+    /** Fed by {@link #post} only (tests, benchmarks). */
     public WorkloadsViewModel(FxThreads threads) {
+        this(threads, null);
+    }
+
+    /**
+     * Fed by the engine: every cluster offered by {@link #setClusters} is watched ({@code watchWorkloads},
+     * workloads only: pods are listed per workload when asked, so 100k pods are not streamed by default).
+     */
+    public WorkloadsViewModel(FxThreads threads, ManagementApi api) {
+        this.feed = api == null ? null : new WorkloadFeedViewModel(api, threads, this::post, this::setError);
         this.changes = threads.batcher(this::apply);
         filterText.addListener((observable, old, text) -> refilter(narrows(old, text)));
         scope.addListener((observable, old, text) -> refilter(false));
@@ -132,6 +144,9 @@ public final class WorkloadsViewModel implements AutoCloseable {
         if (next.stream().noneMatch(choice -> choice.clusterId().equals(scope.get()))) {
             scope.set("");
         }
+        if (feed != null) {
+            feed.follow(clusters);
+        }
     }
 
     /** The cluster id shown, or empty for all. */
@@ -142,6 +157,9 @@ public final class WorkloadsViewModel implements AutoCloseable {
     /** Shows only the pods of {@code workload}; {@code null} shows all pods again. */
     public void showPodsOf(WorkloadRow workload) {
         owner.set(workload == null ? "" : workload.ownerRef());
+        if (workload != null && feed != null) {
+            feed.listPods(workload);
+        }
     }
 
     /** {@code Kind/name} of the workload whose pods are shown, or empty. */
@@ -164,6 +182,9 @@ public final class WorkloadsViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (feed != null) {
+            feed.close();
+        }
         changes.close();
     }
 }

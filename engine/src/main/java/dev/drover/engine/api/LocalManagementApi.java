@@ -248,6 +248,20 @@ public final class LocalManagementApi implements ManagementApi {
         });
     }
 
+    // workloads: the read model and actions as the acting user (LocalWorkloads); lab mode acts as the local admin
+    private final java.util.concurrent.atomic.AtomicReference<LocalWorkloads> workloads = new java.util.concurrent.atomic.AtomicReference<>();
+    /** The workloads API with an explicit acting user, for the server's routes. */
+    public LocalWorkloads workloads() { return workloads.updateAndGet(w -> w != null ? w : new LocalWorkloads(store, engine.workloads(), Clock.systemUTC(), info.mode() == EngineMode.LAB ? dev.drover.engine.authproxy.Impersonation.localAdmin() : null)); }
+    @Override public CompletableFuture<List<WorkloadSummary>> listWorkloads(WorkloadQuery query) { return workloads().list(query); }
+    @Override public Subscription watchWorkloads(WorkloadQuery query, Consumer<WorkloadBatch> listener) { return workloads().watch(query, listener); }
+    @Override public CompletableFuture<List<WorkloadSummary>> listPods(WorkloadRef workload) { return workloads().pods(workload); }
+    @Override public CompletableFuture<Void> scaleWorkload(WorkloadRef workload, int replicas) { return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().scale(a, workload, replicas)); }
+    @Override public CompletableFuture<Void> redeployWorkload(WorkloadRef workload) { return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().redeploy(a, workload)); }
+    @Override public CompletableFuture<Void> deleteWorkload(WorkloadRef workload) { return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().delete(a, workload)); }
+    @Override public CompletableFuture<String> getWorkloadYaml(WorkloadRef workload) { return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().yaml(a, workload)); }
+    @Override public CompletableFuture<String> applyWorkloadYaml(WorkloadRef workload, String yaml) { return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().applyYaml(a, workload, yaml)); }
+    @Override public Subscription followPodLog(PodLogRequest request, LogListener listener) { return workloads().followPodLog(workloads().defaultActor(), request, listener); }
+
     /** From the store; read-only. */
     @Override
     public CompletableFuture<List<UserSummary>> listUsers() {

@@ -144,6 +144,20 @@ public final class RemoteManagementApi implements ManagementApi {
                 .thenApply(List::of);
     }
 
+    // workloads: JSON calls and WebSockets under /v3/clusters/<id>/workloads (RemoteWorkloads); the server acts as this user
+    private final java.util.concurrent.atomic.AtomicReference<RemoteWorkloads> workloads = new java.util.concurrent.atomic.AtomicReference<>();
+    private RemoteWorkloads workloads() { return workloads.updateAndGet(w -> w != null ? w : new RemoteWorkloads(http, timers, watches)); }
+    @Override public CompletableFuture<List<WorkloadSummary>> listWorkloads(WorkloadQuery query) { return workloads().list(query); }
+    @Override public Subscription watchWorkloads(WorkloadQuery query, Consumer<WorkloadBatch> listener) { checkOpen(); return workloads().watch(query, listener); }
+    @Override public CompletableFuture<List<WorkloadSummary>> listPods(WorkloadRef workload) { return workloads().pods(workload); }
+    @Override public CompletableFuture<Void> scaleWorkload(WorkloadRef workload, int replicas) { return workloads().scale(workload, replicas); }
+    @Override public CompletableFuture<Void> redeployWorkload(WorkloadRef workload) { return workloads().redeploy(workload); }
+    @Override public CompletableFuture<Void> deleteWorkload(WorkloadRef workload) { return workloads().delete(workload); }
+    @Override public CompletableFuture<String> getWorkloadYaml(WorkloadRef workload) { return workloads().yaml(workload); }
+    @Override public CompletableFuture<String> applyWorkloadYaml(WorkloadRef workload, String yaml) { return workloads().applyYaml(workload, yaml); }
+    @Override public Subscription followPodLog(PodLogRequest request, LogListener listener) { checkOpen(); return workloads().followPodLog(request, listener); }
+    private void checkOpen() { if (closed.get()) { throw new ApiException(ApiException.Reason.UNAVAILABLE, "The connection to " + http.server() + " is closed."); } }
+
     @Override
     public CompletableFuture<List<UserSummary>> listUsers() {
         return http.call("GET", ApiPaths.USERS, null, UserSummary[].class).thenApply(List::of);

@@ -22,12 +22,16 @@ import dev.drover.engine.reconcile.rbacsync.RbacSyncReconciler;
 import dev.drover.engine.reconcile.tokencleanup.TokenCleanupReconciler;
 import dev.drover.engine.reconcile.workloadcache.WorkloadCacheReconciler;
 import dev.drover.engine.runtime.Leadership;
+import dev.drover.engine.runtime.Ownership;
 import dev.drover.engine.runtime.ReconcileLoop;
+import dev.drover.engine.runtime.ReconcileResult;
+import dev.drover.engine.runtime.Reconciler;
 import dev.drover.engine.runtime.ReconcilerRegistry;
 import dev.drover.engine.store.ListRequest;
 import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.StoreInformer;
 import dev.drover.engine.store.WatchEvent;
+import dev.drover.engine.tunnel.AgentPresence;
 import dev.drover.engine.tunnel.SessionManager;
 import dev.drover.engine.workloads.WorkloadsReadModel;
 import java.time.Clock;
@@ -51,6 +55,8 @@ public final class Engine implements AutoCloseable {
     private final TokenService tokens;
     private final Logins logins;
     private final ReconcilerRegistry reconcilers = new ReconcilerRegistry();
+    /** This replica's share of the clusters: per-cluster loops reconcile only those. */
+    private Ownership ownership = Ownership.all();
     private WorkloadsReadModel workloads;
     private final ExecutorService informerThreads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("engine-informer-", 0).factory());
@@ -82,35 +88,75 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine start(ResourceStore store, DownstreamClients clients, Clock clock, Leadership leadership,
                                List<Authenticator> externalProviders, SessionManager tunnels) {
+        return start(store, clients, clock, leadership, externalProviders,
+                tunnels == null ? null : AgentPresence.local(tunnels, null), Ownership.all());
+    }
+
+    /**
+     * As {@link #start(ResourceStore, DownstreamClients, Clock, Leadership, List, SessionManager)}, for one of
+     * several replicas (issue #9): {@code agents} sees every replica's agent sessions, and the per-cluster
+     * loops ({@value ClusterConnectedReconciler#NAME}, {@value ClusterHealthReconciler#NAME},
+     * {@value KubeApiAuthReconciler#NAME}, {@value ProjectNamespacesReconciler#NAME},
+     * {@value RbacSyncReconciler#NAME}, {@value WorkloadCacheReconciler#NAME}) reconcile only the clusters
+     * {@code ownership} gives this replica, handing them over when it changes. Blocking; start-up thread.
+     */
+    public static Engine start(ResourceStore store, DownstreamClients clients, Clock clock, Leadership leadership,
+                               List<Authenticator> externalProviders, AgentPresence agents, Ownership ownership) {
         Engine engine = new Engine(store, clock, externalProviders, new PasswordHasher());
+        engine.ownership = ownership;
         BuiltinData.seed(store);
-        engine.registerReconcilers(clients, clock, tunnels);
-        engine.reconcilers.start(leadership);
+        engine.registerReconcilers(clients, clock, agents);
+        engine.reconcilers.start(leadership, ownership);
         engine.startTriggers();
-        if (tunnels != null) {
-            tunnels.addListener(clusterId -> engine.reconcilers.enqueue(ClusterConnectedReconciler.NAME, clusterId));
+        if (agents != null) {
+            agents.addListener(clusterId -> engine.reconcilers.enqueue(ClusterConnectedReconciler.NAME, clusterId));
         }
         return engine;
     }
 
-    private void registerReconcilers(DownstreamClients clients, Clock clock, SessionManager tunnels) {
+    /** A loop over this replica's share of the clusters. */
+    private ReconcileLoop<String> perCluster(String name, Reconciler<String> reconciler) {
+        return new ReconcileLoop<>(name, reconciler, PER_CLUSTER, this::clusterIds, ownership::owns);
+    }
+
+    /**
+     * The cluster's informers go first, then Drover's client they read through: once a replica loses a
+     * cluster every loop here has lost it (one ownership), so no connection to it needs to stay open.
+     */
+    private static Reconciler<String> releasingClient(Reconciler<String> cache, DownstreamClients clients) {
+        return new Reconciler<>() {
+            @Override
+            public ReconcileResult reconcile(String clusterId) throws Exception {
+                return cache.reconcile(clusterId);
+            }
+
+            @Override
+            public void release(String clusterId) {
+                cache.release(clusterId);
+                clients.release(clusterId);
+            }
+        };
+    }
+
+    private void registerReconcilers(DownstreamClients clients, Clock clock, AgentPresence tunnels) {
         ClusterStatusUpdater statuses = new ClusterStatusUpdater(store);
         if (tunnels != null) {
-            reconcilers.register(ClusterConnectedReconciler.NAME, false, () -> new ReconcileLoop<>(ClusterConnectedReconciler.NAME,
-                    new ClusterConnectedReconciler(tunnels, statuses, clock), PER_CLUSTER, this::clusterIds));
+            reconcilers.register(ClusterConnectedReconciler.NAME, false, () -> perCluster(ClusterConnectedReconciler.NAME,
+                    new ClusterConnectedReconciler(tunnels, statuses, clock)));
         }
         workloads = new WorkloadsReadModel(clients);
-        reconcilers.register(ClusterHealthReconciler.NAME, false, () -> new ReconcileLoop<>(ClusterHealthReconciler.NAME,
-                new ClusterHealthReconciler(clients, statuses, clock, workloads::podRequests), PER_CLUSTER, this::clusterIds));
-        reconcilers.register(KubeApiAuthReconciler.NAME, false, () -> new ReconcileLoop<>(KubeApiAuthReconciler.NAME,
-                new KubeApiAuthReconciler(store, clients, clock), PER_CLUSTER, this::clusterIds));
+        reconcilers.register(ClusterHealthReconciler.NAME, false, () -> perCluster(ClusterHealthReconciler.NAME,
+                new ClusterHealthReconciler(clients, statuses, clock, workloads::podRequests)));
+        reconcilers.register(KubeApiAuthReconciler.NAME, false, () -> perCluster(KubeApiAuthReconciler.NAME,
+                new KubeApiAuthReconciler(store, clients, clock)));
+        // leader-only, not sharded: provisioning must run once, and one leader is simpler than per-pool owners
         reconcilers.register(NodePoolReconciler.NAME, true, () -> new ReconcileLoop<>(NodePoolReconciler.NAME, NodePoolReconciler.inDataDirectory(store, clock), PER_CLUSTER, this::clusterIds));
-        reconcilers.register(ProjectNamespacesReconciler.NAME, false, () -> new ReconcileLoop<>(ProjectNamespacesReconciler.NAME,
-                new ProjectNamespacesReconciler(store, clients), PER_CLUSTER, this::clusterIds));
-        reconcilers.register(RbacSyncReconciler.NAME, false, () -> new ReconcileLoop<>(RbacSyncReconciler.NAME,
-                new RbacSyncReconciler(store, clients), PER_CLUSTER, this::clusterIds));
-        reconcilers.register(WorkloadCacheReconciler.NAME, false, () -> new ReconcileLoop<>(WorkloadCacheReconciler.NAME,
-                new WorkloadCacheReconciler(store, workloads), PER_CLUSTER, this::clusterIds));
+        reconcilers.register(ProjectNamespacesReconciler.NAME, false, () -> perCluster(ProjectNamespacesReconciler.NAME,
+                new ProjectNamespacesReconciler(store, clients)));
+        reconcilers.register(RbacSyncReconciler.NAME, false, () -> perCluster(RbacSyncReconciler.NAME,
+                new RbacSyncReconciler(store, clients)));
+        reconcilers.register(WorkloadCacheReconciler.NAME, false, () -> perCluster(WorkloadCacheReconciler.NAME,
+                releasingClient(new WorkloadCacheReconciler(store, workloads), clients)));
         reconcilers.register(TokenCleanupReconciler.NAME, true, () -> new ReconcileLoop<>(TokenCleanupReconciler.NAME,
                 new TokenCleanupReconciler(tokens), ReconcileLoop.Settings.DEFAULTS.withWorkers(1),
                 () -> List.of(TokenCleanupReconciler.KEY)));

@@ -72,6 +72,11 @@ public final class CachingDownstreamClients implements DownstreamClients, AutoCl
         }
     }
 
+    @Override
+    public void release(String clusterId) {
+        forget(clusterId);
+    }
+
     /** Closes and drops the cluster's client; the next {@link #forCluster} opens a new one. Idempotent. */
     public void forget(String clusterId) {
         DownstreamConnection connection = open.remove(clusterId);

@@ -14,4 +14,13 @@ public interface DownstreamClients {
      * {@link ClusterUnreachableException} when Drover has no way to reach the cluster now.
      */
     KubernetesClient forCluster(String clusterId);
+
+    /**
+     * Closes the cluster's cached client, if any: called when another replica became the cluster's owner
+     * (issue #9), so only the owner keeps a connection. The next {@link #forCluster} opens a new one.
+     * Idempotent; any thread. The default caches nothing.
+     */
+    default void release(String clusterId) {
+        // nothing cached
+    }
 }

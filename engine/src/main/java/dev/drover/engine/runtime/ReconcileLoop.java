@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +22,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Because a key is never processed on two workers at once and workers are virtual threads, a slow
  * or dead cluster occupies one worker at most and never blocks the other keys' progress beyond that.
+ *
+ * <p>A loop built with an ownership test (replicas, issue #9) takes only the keys this replica owns; after
+ * {@link #rebalance} it queues the keys it gained and lets its reconciler {@link Reconciler#release} the ones
+ * it lost, each on a worker so a release never overlaps a reconcile of the same key.
  */
 public final class ReconcileLoop<K> implements AutoCloseable {
 
@@ -32,6 +39,9 @@ public final class ReconcileLoop<K> implements AutoCloseable {
     private final Backoff<K> backoff;
     private final List<Thread> workers = new ArrayList<>();
     private final ScheduledExecutorService resync;
+    private final Predicate<K> owned;
+    /** Keys reconciled here and not released since: what a re-balance may have to release. */
+    private final Set<K> held = ConcurrentHashMap.newKeySet();
 
     /**
      * Tuning of a loop.
@@ -69,6 +79,16 @@ public final class ReconcileLoop<K> implements AutoCloseable {
      * @param allKeys    every key that exists now, for resyncs; called on the resync thread
      */
     public ReconcileLoop(String name, Reconciler<K> reconciler, Settings settings, Supplier<? extends Collection<K>> allKeys) {
+        this(name, reconciler, settings, allKeys, key -> true);
+    }
+
+    /**
+     * As the other constructor, for a loop that reconciles only the keys {@code owned} accepts (a replica's
+     * share of the clusters); {@code owned} is asked on every enqueue and again before every reconcile.
+     */
+    public ReconcileLoop(String name, Reconciler<K> reconciler, Settings settings, Supplier<? extends Collection<K>> allKeys,
+                         Predicate<K> owned) {
+        this.owned = owned;
         this.name = name;
         this.reconciler = reconciler;
         this.settings = settings;
@@ -90,9 +110,32 @@ public final class ReconcileLoop<K> implements AutoCloseable {
         }
     }
 
-    /** Asks for {@code key} to be reconciled soon. Cheap; call from event handlers on any thread. */
+    /** Asks for {@code key} to be reconciled soon, if this replica owns it. Cheap; call from event handlers on any thread. */
     public void enqueue(K key) {
-        queue.add(key);
+        if (owned.test(key)) {
+            queue.add(key);
+        }
+    }
+
+    /**
+     * Called (by the registry) after the ownership split changed: queues every key owned now and every
+     * held key no longer owned, whose worker then releases it. Returns at once; the listing runs on the
+     * resync thread. Idempotent.
+     */
+    public void rebalance() {
+        try {
+            resync.execute(() -> {
+                held.stream().filter(key -> !owned.test(key)).forEach(queue::add);
+                enqueueAll();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the loop is closing: nothing to hand over
+        }
+    }
+
+    /** Keys reconciled on this replica and not released: what it holds now. For tests and metrics. */
+    public Set<K> held() {
+        return Set.copyOf(held);
     }
 
     /** The queue, for metrics and tests. */
@@ -106,7 +149,7 @@ public final class ReconcileLoop<K> implements AutoCloseable {
 
     private void enqueueAll() {
         try {
-            allKeys.get().forEach(queue::add);
+            allKeys.get().forEach(this::enqueue);
         } catch (RuntimeException e) {
             LOG.warn("{}: resync could not list keys: {}", name, e.getMessage());
         }
@@ -121,13 +164,30 @@ public final class ReconcileLoop<K> implements AutoCloseable {
                 }
                 K key = next.get();
                 try {
-                    handle(key, reconcile(key));
+                    if (owned.test(key)) {
+                        held.add(key);
+                        handle(key, reconcile(key));
+                    } else {
+                        release(key);
+                    }
                 } finally {
                     queue.done(key);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A key queued before the split changed, or one this replica lost: not reconciled here any more. */
+    private void release(K key) {
+        backoff.forget(key);
+        if (held.remove(key)) {
+            try {
+                reconciler.release(key);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: releasing {} failed: {}", name, key, e.toString());
+            }
         }
     }
 

@@ -13,4 +13,13 @@ package dev.drover.engine.runtime;
 public interface Reconciler<K> {
 
     ReconcileResult reconcile(K key) throws Exception;
+
+    /**
+     * Called, by a worker of the loop, when this replica stops owning {@code key} ({@link Ownership}):
+     * drop whatever is held for it (informers, caches) so only its new owner holds them. Never called
+     * for the same key at the same time as {@link #reconcile}. The default holds nothing.
+     */
+    default void release(K key) {
+        // stateless reconcilers hold nothing per key
+    }
 }

@@ -11,6 +11,9 @@ import java.util.function.Supplier;
  * Every reconcile loop of the engine under its stable name, listed a–z. Loops marked leader-only run
  * while this replica leads and stop when it no longer does; the others always run.
  *
+ * <p>Per-cluster loops built with an {@link Ownership} test are told to {@link ReconcileLoop#rebalance} when
+ * the split of clusters between replicas changes.
+ *
  * <p>Register everything, then {@link #start}; the registry is fixed after that. Thread-safe.
  */
 public final class ReconcilerRegistry implements AutoCloseable {
@@ -43,6 +46,15 @@ public final class ReconcilerRegistry implements AutoCloseable {
 
     /** Starts the loops that may run now and follows leadership for the rest. Call once. */
     public void start(Leadership leadership) {
+        start(leadership, Ownership.all());
+    }
+
+    /**
+     * As {@link #start(Leadership)}, and re-balances every running loop when {@code ownership} changes.
+     * Called once by the engine's start-up thread.
+     */
+    public void start(Leadership leadership, Ownership ownership) {
+        ownership.onChange(this::ownershipChanged);
         synchronized (this) {
             started = true;
             entries.forEach((name, entry) -> {
@@ -68,6 +80,12 @@ public final class ReconcilerRegistry implements AutoCloseable {
                 running.remove(name).close();
             }
         });
+    }
+
+    private synchronized void ownershipChanged() {
+        if (!closed) {
+            running.values().forEach(ReconcileLoop::rebalance);
+        }
     }
 
     private void startLoop(String name, Entry entry) {

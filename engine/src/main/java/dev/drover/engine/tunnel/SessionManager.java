@@ -147,6 +147,17 @@ public final class SessionManager {
         return new TunnelState(entry.clusterAgent != null, entry.nodeAgents.size());
     }
 
+    /** Clusters with at least one agent connected here now. */
+    public synchronized java.util.Set<String> clusterIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        clusters.forEach((id, entry) -> {
+            if (entry.clusterAgent != null || !entry.nodeAgents.isEmpty()) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
     /** Connected sessions, all clusters. */
     public synchronized int sessionCount() {
         return clusters.values().stream().mapToInt(e -> (e.clusterAgent != null ? 1 : 0) + e.nodeAgents.size()).sum();

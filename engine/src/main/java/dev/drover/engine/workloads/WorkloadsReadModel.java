@@ -124,6 +124,11 @@ public final class WorkloadsReadModel implements AutoCloseable {
         return Optional.of(new PodRequests(sums[0], sums[1]));
     }
 
+    /** The clients the informers use, for {@link WorkloadActions}. */
+    DownstreamClients clients() {
+        return clients;
+    }
+
     /** Cached objects across all clusters (for metrics and the scale benchmark). */
     public int size() {
         return clusters.values().stream().mapToInt(ClusterWorkloads::size).sum();

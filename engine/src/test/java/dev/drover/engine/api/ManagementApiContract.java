@@ -213,4 +213,18 @@ public abstract class ManagementApiContract {
         assertThat(result(api().listNodePools(cluster.id()))).isEmpty();
         assertThat(failureOf(api().listNodePools("c-nope0")).reason()).isEqualTo(ApiException.Reason.NOT_FOUND);
     }
+
+    // workloads: the WorkloadsContract runs against the same API; the acting user is whoever api() is logged in as
+    @org.junit.jupiter.api.Nested
+    class Workloads extends WorkloadsContract {
+        @Override
+        protected ManagementApi api() {
+            return ManagementApiContract.this.api();
+        }
+
+        @Override
+        protected String actingUser() {
+            return "admin";
+        }
+    }
 }

@@ -9,6 +9,7 @@ import dev.drover.engine.store.JsonCodec;
 import dev.drover.engine.store.ObjectKey;
 import dev.drover.engine.store.sqlite.SqliteResourceStore;
 import dev.drover.engine.tunnel.AgentIdentity;
+import dev.drover.engine.tunnel.AgentPresence;
 import dev.drover.engine.tunnel.SessionManager;
 import dev.drover.tunnel.protocol.FrameTransport;
 import dev.drover.tunnel.protocol.Session;
@@ -40,7 +41,7 @@ class ClusterConnectedReconcilerTest {
     void open() {
         store = SqliteResourceStore.open(directory);
         statuses = new ClusterStatusUpdater(store);
-        reconciler = new ClusterConnectedReconciler(sessions, statuses, Clock.systemUTC());
+        reconciler = new ClusterConnectedReconciler(AgentPresence.local(sessions, null), statuses, Clock.systemUTC());
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import dev.drover.engine.model.Condition;
 import dev.drover.engine.reconcile.ClusterStatusUpdater;
 import dev.drover.engine.runtime.ReconcileResult;
 import dev.drover.engine.runtime.Reconciler;
+import dev.drover.engine.tunnel.AgentPresence;
 import dev.drover.engine.tunnel.SessionManager;
 import java.time.Clock;
 import java.util.Optional;
@@ -15,18 +16,19 @@ import java.util.Optional;
  * (NodeAgentFallback), False when none is (AgentDisconnected). Level-triggered: every session change
  * queues the cluster and this reads the current sessions, so a burst of changes converges to the last
  * state. Direct clusters have no agent and are left alone; a cluster whose agent never connected gets
- * no condition yet, so it reads as Pending rather than lost.
+ * no condition yet, so it reads as Pending rather than lost. On replicas the sessions are every replica's
+ * ({@link AgentPresence}), so the owner of a cluster sees its agent wherever the agent is connected.
  */
 public final class ClusterConnectedReconciler implements Reconciler<String> {
 
     public static final String NAME = "clusterconnected";
     public static final String CONNECTED = "Connected";
 
-    private final SessionManager sessions;
+    private final AgentPresence sessions;
     private final ClusterStatusUpdater statuses;
     private final Clock clock;
 
-    public ClusterConnectedReconciler(SessionManager sessions, ClusterStatusUpdater statuses, Clock clock) {
+    public ClusterConnectedReconciler(AgentPresence sessions, ClusterStatusUpdater statuses, Clock clock) {
         this.sessions = sessions;
         this.statuses = statuses;
         this.clock = clock;

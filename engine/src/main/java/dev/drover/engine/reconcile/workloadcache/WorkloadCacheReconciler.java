@@ -12,7 +12,7 @@ import java.time.Duration;
 /**
  * Keeps the workloads read model following exactly the clusters that exist (key: cluster id): starts
  * informers when a cluster can be reached, starts them again when they stopped, drops the cache when
- * the cluster is deleted.
+ * the cluster is deleted or, on replicas, when another replica becomes its owner.
  */
 public final class WorkloadCacheReconciler implements Reconciler<String> {
 
@@ -40,5 +40,11 @@ public final class WorkloadCacheReconciler implements Reconciler<String> {
         } catch (ClusterUnreachableException e) {
             return ReconcileResult.requeueAfter(RECHECK);
         }
+    }
+
+    /** Another replica owns the cluster now (issue #9): its informers and cache go, so only the owner watches it. */
+    @Override
+    public void release(String clusterId) {
+        workloads.forget(clusterId);
     }
 }

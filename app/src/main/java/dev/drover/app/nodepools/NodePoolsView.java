@@ -1,0 +1,168 @@
+package dev.drover.app.nodepools;
+
+import dev.drover.app.clusters.ClusterPicker;
+import dev.drover.app.clusters.ClusterRow;
+import dev.drover.app.fx.Fxml;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The node pools page: the pools of the chosen cluster (desired quantity and observed nodes), scaled with
+ * the − and + buttons (or the − and + keys on the table), and the nodes of the selected pool below.
+ */
+public final class NodePoolsView {
+
+    private final NodePoolsViewModel viewModel;
+    private final Parent root;
+
+    @FXML
+    private ComboBox<ClusterRow> cluster;
+    @FXML
+    private Label error;
+    @FXML
+    private Label notice;
+    @FXML
+    private TableView<PoolRow> pools;
+    @FXML
+    private TableColumn<PoolRow, String> poolName;
+    @FXML
+    private TableColumn<PoolRow, String> poolRoles;
+    @FXML
+    private TableColumn<PoolRow, String> poolTemplate;
+    @FXML
+    private TableColumn<PoolRow, String> poolQuantity;
+    @FXML
+    private TableColumn<PoolRow, String> poolNodes;
+    @FXML
+    private Button scaleDown;
+    @FXML
+    private Button scaleUp;
+    @FXML
+    private Label selectedPool;
+    @FXML
+    private TableView<PoolRow.NodeRow> nodes;
+    @FXML
+    private TableColumn<PoolRow.NodeRow, String> nodeName;
+    @FXML
+    private TableColumn<PoolRow.NodeRow, String> nodeAddress;
+    @FXML
+    private TableColumn<PoolRow.NodeRow, String> nodeState;
+    @FXML
+    private TableColumn<PoolRow.NodeRow, String> nodeUnhealthy;
+
+    public NodePoolsView(NodePoolsViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.root = Fxml.load(this);
+        // Read again each time the page is shown (the shell attaches it), so it never shows stale state.
+        root.sceneProperty().addListener((observable, old, scene) -> {
+            if (scene != null) {
+                viewModel.reload();
+            }
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        ClusterPicker.bind(cluster, viewModel.clusters(), viewModel.clusterIdProperty());
+        showWhenSet(error, viewModel.errorProperty());
+        showWhenSet(notice, viewModel.noticeProperty());
+        column(poolName, PoolRow::name);
+        column(poolRoles, PoolRow::roles);
+        column(poolTemplate, PoolRow::template);
+        column(poolQuantity, row -> String.valueOf(row.quantity()));
+        column(poolNodes, PoolRow::nodesText);
+        pools.setItems(viewModel.pools());
+        viewModel.selectedProperty().addListener((observable, old, pool) -> {
+            if (pools.getSelectionModel().getSelectedItem() != pool) {
+                pools.getSelectionModel().select(pool);
+            }
+        });
+        pools.getSelectionModel().selectedItemProperty().addListener((observable, old, pool) -> {
+            if (pool != null) {
+                viewModel.selectedProperty().set(pool);
+            }
+        });
+        // Replacing rows clears the table's selection even when the chosen pool stays: show it again.
+        viewModel.pools().addListener((javafx.collections.ListChangeListener<PoolRow>) change ->
+                pools.getSelectionModel().select(viewModel.selectedProperty().get()));
+        selectedPool.textProperty().bind(viewModel.selectedProperty().map(pool -> "Nodes of " + pool.name()).orElse("Nodes"));
+        scaleUp.disableProperty().bind(viewModel.selectedProperty().isNull().or(viewModel.busyProperty()));
+        scaleDown.disableProperty().bind(viewModel.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.selectedProperty().get() == null || viewModel.selectedProperty().get().quantity() == 0,
+                viewModel.selectedProperty())));
+        nodeColumn(nodeName, PoolRow.NodeRow::name);
+        nodeColumn(nodeAddress, PoolRow.NodeRow::address);
+        nodeColumn(nodeState, PoolRow.NodeRow::state);
+        nodeColumn(nodeUnhealthy, PoolRow.NodeRow::unhealthy);
+        nodes.setItems(viewModel.nodes());
+    }
+
+    private static void column(TableColumn<PoolRow, String> column, Function<PoolRow, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    }
+
+    private static void nodeColumn(TableColumn<PoolRow.NodeRow, String> column, Function<PoolRow.NodeRow, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    }
+
+    private static void showWhenSet(Label label, ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    @FXML
+    private void scaleUp() {
+        scale(1);
+    }
+
+    @FXML
+    private void scaleDown() {
+        scale(-1);
+    }
+
+    private void scale(int delta) {
+        PoolRow pool = viewModel.selectedProperty().get();
+        if (pool != null) {
+            viewModel.scale(pool, delta);
+        }
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.reload();
+    }
+
+    /** + and − on the pools table scale the selected pool. */
+    @FXML
+    private void onPoolKey(KeyEvent event) {
+        switch (event.getCharacter().isEmpty() ? event.getText() : event.getCharacter()) {
+            case "+", "=" -> {
+                if (!scaleUp.isDisabled()) {
+                    scaleUp();
+                }
+                event.consume();
+            }
+            case "-" -> {
+                if (!scaleDown.isDisabled()) {
+                    scaleDown();
+                }
+                event.consume();
+            }
+            default -> { }
+        }
+    }
+}
