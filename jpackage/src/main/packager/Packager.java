@@ -57,8 +57,16 @@ public final class Packager {
         Path appImageDest = dest.resolve("app-image");
         deleteRecursively(appImageDest);
         List<String> appImage = new ArrayList<>(List.of("--type", "app-image", "@" + argsDir.resolve("common.args"),
-                "--input", input.toString(), "--runtime-image", runtime.toString(), "--icon", require(options, "--icon"),
-                "--dest", appImageDest.toString()));
+                "--input", input.toString(), "--runtime-image", runtime.toString(), "--dest", appImageDest.toString()));
+        // jpackage takes the OS's own icon format: drover.png (Linux), drover.ico (Windows), drover.icns (macOS,
+        // made with iconutil on a Mac; without it the image gets Java's default icon).
+        String png = require(options, "--icon");
+        Path icon = Path.of(png.replaceFirst("\\.png$", platform.equals("windows") ? ".ico" : platform.equals("mac") ? ".icns" : ".png"));
+        if (Files.exists(icon)) {
+            appImage.addAll(List.of("--icon", icon.toString()));
+        } else {
+            log("no " + icon.getFileName() + ": the default icon is used");
+        }
         Path launchers = argsDir.resolve(platform + "-app-image.args");
         if (Files.exists(launchers)) {
             appImage.add("@" + launchers);
