@@ -64,7 +64,8 @@ class PackagedLauncherIT {
         Path drover = root.resolve("opt/drover/bin/drover");
         // then: desktop entry with the icon, and `drover` put on the PATH by postinst
         assertThat(root.resolve("opt/drover/lib/drover-drover.desktop")).content().contains("Exec=/opt/drover/bin/drover console", "Icon=/opt/drover/lib/drover.png");
-        assertThat(root.resolve("opt/drover/lib/drover.png")).exists();
+        Path ourIcon = BUILT.toAbsolutePath().getParent().getParent().resolve("resources/icons/drover.png");
+        assertThat(Files.mismatch(root.resolve("opt/drover/lib/drover.png"), ourIcon)).as("Drover's icon, not jpackage's default").isEqualTo(-1L);
         assertThat(control.resolve("postinst")).content().contains("ln -sf /opt/drover/bin/drover /usr/bin/drover", "xdg-desktop-menu install");
         assertThat(control.resolve("prerm")).content().contains("rm -f /usr/bin/drover");
 
