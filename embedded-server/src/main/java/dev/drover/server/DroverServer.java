@@ -123,8 +123,9 @@ public final class DroverServer implements AutoCloseable {
             Vertx downstream = Vertx.vertx();
             opened.add(() -> downstream.close().await());
             Vertx5HttpClientFactory httpClients = new Vertx5HttpClientFactory(downstream);
+            DirectConnector endpoints = new DirectConnector(credentials, httpClients);
             CachingDownstreamClients clients = new CachingDownstreamClients(store, Map.of(
-                    Cluster.Type.DIRECT, new DirectConnector(credentials, httpClients),
+                    Cluster.Type.DIRECT, endpoints, Cluster.Type.RKE, endpoints, // RKE: provisioned, reached with kube-admin's certificate
                     Cluster.Type.IMPORTED, new TunnelConnector(vertx, dialer, peering, httpClients))).start();
             opened.add(clients);
             // replicas: every replica's agents, and per-cluster loops only for this replica's share (from join on)

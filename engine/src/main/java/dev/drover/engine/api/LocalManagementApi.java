@@ -84,8 +84,9 @@ public final class LocalManagementApi implements ManagementApi {
             CachingDownstreamClients clients = null;
             try {
                 CredentialFiles credentials = new CredentialFiles(dataDirectory.resolve("credentials"));
-                clients = new CachingDownstreamClients(store, Map.of(Cluster.Type.DIRECT,
-                        new DirectConnector(credentials, new Vertx5HttpClientFactory(vertx)))).start();
+                DirectConnector endpoints = new DirectConnector(credentials, new Vertx5HttpClientFactory(vertx));
+                // provisioned RKE clusters are reached like direct ones, with kube-admin's certificate
+                clients = new CachingDownstreamClients(store, Map.of(Cluster.Type.DIRECT, endpoints, Cluster.Type.RKE, endpoints)).start();
                 Engine engine = Engine.start(store, clients, Clock.systemUTC(), Leadership.always(), List.of());
                 CachingDownstreamClients owned = clients;
                 return new LocalManagementApi(engine, new EngineInfo(EngineMode.LAB, store.file().toString(), EngineVersion.current()),
@@ -178,10 +179,9 @@ public final class LocalManagementApi implements ManagementApi {
     public CompletableFuture<Void> deleteCluster(String clusterId) {
         return run(() -> {
             Cluster cluster = existing(clusterId);
-            store.commit(List.of(
-                    // any revision: reconcilers update the status all the time, and the name (all we read) never changes
-                    new Write.Delete(ObjectKey.of(Cluster.KIND, cluster.id()), 0),
-                    new Write.Delete(ObjectKey.of(CLUSTER_NAME_KIND, ClusterRequests.nameIndexKey(cluster.displayName())), 0)));
+            // any revision: reconcilers update the status all the time, and the name (all we read) never changes
+            ClusterRecords.delete(store, List.of(new Write.Delete(ObjectKey.of(Cluster.KIND, cluster.id()), 0),
+                    new Write.Delete(ObjectKey.of(CLUSTER_NAME_KIND, ClusterRequests.nameIndexKey(cluster.displayName())), 0)), cluster.id());
             credentials.remove(cluster.id());
             return null;
         });
@@ -296,9 +296,11 @@ public final class LocalManagementApi implements ManagementApi {
     }
 
     // RKE provisioning (issue #7): LocalProvisioning does the work; only one-line delegations here.
-    final LocalProvisioning provisioning = new LocalProvisioning(this::provisioningStore, commands);
+    final LocalProvisioning provisioning = new LocalProvisioning(this::provisioningStore, this::provisioningCredentials, commands);
 
     private ResourceStore provisioningStore() { return store; }
+
+    private DownstreamCredentials provisioningCredentials() { return credentials; }
 
     @Override
     public CompletableFuture<List<ClusterYamlProblem>> validateClusterYaml(String clusterYaml) { return provisioning.validate(clusterYaml); }

@@ -1,5 +1,7 @@
 package dev.drover.engine.api;
 
+import dev.drover.engine.downstream.DownstreamCredential;
+import dev.drover.engine.downstream.DownstreamCredentials;
 import dev.drover.engine.kubeconfig.SecretFiles;
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.model.Condition;
@@ -10,10 +12,12 @@ import dev.drover.engine.provision.rke.DockerOverSsh;
 import dev.drover.engine.provision.rke.KubectlDrainer;
 import dev.drover.engine.provision.rke.ProvisionException;
 import dev.drover.engine.provision.rke.ProvisionOptions;
+import dev.drover.engine.provision.rke.RkeCertificates;
 import dev.drover.engine.provision.rke.RkeClusterConfig;
 import dev.drover.engine.provision.rke.RkeCommands;
 import dev.drover.engine.provision.rke.RkeNode;
 import dev.drover.engine.provision.rke.RkeProvisioner;
+import dev.drover.engine.provision.rke.RkeState;
 import dev.drover.engine.provision.rke.RkeStateFiles;
 import dev.drover.engine.provision.rke.ssh.KnownHosts;
 import dev.drover.engine.provision.rke.ssh.SshConnector;
@@ -48,12 +52,17 @@ import java.util.function.Supplier;
  * {@code <data>/rke/known_hosts} is shared by "Test SSH" and provisioning: a key recorded by the test is the
  * key provisioning insists on. The SSH tools are made on first use, so an engine that never provisions never
  * creates the directory.
+ *
+ * <p>On success kube-admin's client certificate (from cluster.rkestate) is saved as the cluster's downstream
+ * credential before the cluster is registered, as {@code createCluster} does with a direct cluster's token, so
+ * the first health check can reach the new API server and mark the cluster Active.
  */
 final class LocalProvisioning {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     private final Supplier<ResourceStore> store;
+    private final Supplier<DownstreamCredentials> credentials;
     private final Executor commands;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final JsonCodec<Cluster> clusters = new JsonCodec<>(Cluster.class);
@@ -63,8 +72,9 @@ final class LocalProvisioning {
     private SshConnector ssh;
     private RkeCommands rke;
 
-    LocalProvisioning(Supplier<ResourceStore> store, Executor commands) {
+    LocalProvisioning(Supplier<ResourceStore> store, Supplier<DownstreamCredentials> credentials, Executor commands) {
         this.store = store;
+        this.credentials = credentials;
         this.commands = commands;
     }
 
@@ -128,7 +138,7 @@ final class LocalProvisioning {
             SecretFiles.write(clusterYml, yaml);
             run.log("cluster.yml and state: " + clusterYml.getParent());
             var result = tools.rke.up(clusterYml, run::onProvisionEvent, run.cancellation());
-            ClusterSummary registered = register(cluster, config, clusterYml);
+            ClusterSummary registered = registerBuilt(cluster, config, clusterYml, apiEndpoint(config));
             run.log("registered " + name + " as " + registered.id() + "; admin kubeconfig: " + RkeStateFiles.kubeconfigPath(clusterYml));
             run.succeed(registered, result.took());
         } catch (ProvisionException e) {
@@ -147,10 +157,30 @@ final class LocalProvisioning {
         }
     }
 
-    /** Adds the built cluster to the store (kind RKE, Provisioned=True) with its name index, atomically. */
-    private ClusterSummary register(Cluster fresh, RkeClusterConfig config, Path clusterYml) {
+    /** The API server the admin kubeconfig names: the first control-plane node's. */
+    private static String apiEndpoint(RkeClusterConfig config) {
         List<RkeNode> controlPlane = config.nodesWith(RkeNode.Role.CONTROLPLANE);
-        String endpoint = controlPlane.isEmpty() ? "" : "https://" + controlPlane.getFirst().address() + ":6443";
+        return controlPlane.isEmpty() ? "" : "https://" + controlPlane.getFirst().address() + ":6443";
+    }
+
+    /**
+     * Saves kube-admin's access as the cluster's downstream credential, then registers the cluster; the
+     * credential goes again if the cluster cannot be registered. Package-private for tests, which point
+     * {@code endpoint} at a test double of the API server.
+     */
+    ClusterSummary registerBuilt(Cluster fresh, RkeClusterConfig config, Path clusterYml, String endpoint) throws IOException {
+        // the credential first: a cluster that exists is health-checked at once and should find it
+        credentials.get().save(fresh.id(), adminCredential(clusterYml));
+        try {
+            return register(fresh, config, clusterYml, endpoint);
+        } catch (RuntimeException e) {
+            credentials.get().remove(fresh.id());
+            throw e;
+        }
+    }
+
+    /** Adds the built cluster to the store (kind RKE, Provisioned=True) with its name index, atomically. */
+    private ClusterSummary register(Cluster fresh, RkeClusterConfig config, Path clusterYml, String endpoint) {
         Cluster cluster = new Cluster(fresh.id(), fresh.displayName(), Cluster.Type.RKE, endpoint, Cluster.ClusterStatus.EMPTY
                 .withCondition(new Condition("Provisioned", "True", "RkeUp", "Built from " + clusterYml, Instant.now()))
                 .withKubernetesVersion(config.kubernetesVersion().replaceFirst("-rancher.*", "")));
@@ -163,6 +193,19 @@ final class LocalProvisioning {
             throw new ApiException(ApiException.Reason.ALREADY_EXISTS, "A cluster named \"" + cluster.displayName()
                     + "\" was registered while this one was being built.", e);
         }
+    }
+
+    /** kube-admin's certificate and key and kube-ca, as the admin kubeconfig beside cluster.yml carries them. */
+    private static DownstreamCredential adminCredential(Path clusterYml) throws IOException {
+        Path statePath = RkeStateFiles.statePath(clusterYml);
+        RkeState state = RkeStateFiles.readState(statePath).orElseThrow(() -> new IOException(statePath + " is missing after a successful run"));
+        RkeState.State applied = state.currentState() != null ? state.currentState() : state.desiredState();
+        RkeCertificates.Entry admin = applied.certificatesBundle().get(RkeCertificates.ADMIN);
+        RkeCertificates.Entry ca = applied.certificatesBundle().get(RkeCertificates.KUBE_CA);
+        if (admin == null || ca == null) {
+            throw new IOException(statePath + " has no " + RkeCertificates.ADMIN + " or " + RkeCertificates.KUBE_CA + " certificate");
+        }
+        return DownstreamCredential.clientCertificate(admin.certificatePem(), admin.keyPem(), ca.certificatePem());
     }
 
     private static ObjectKey nameKey(String name) {

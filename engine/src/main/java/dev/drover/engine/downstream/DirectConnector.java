@@ -3,7 +3,10 @@ package dev.drover.engine.downstream;
 import dev.drover.engine.model.Cluster;
 import io.fabric8.kubernetes.client.http.HttpClient;
 
-/** Reaches {@code DIRECT} clusters at their API endpoint with the credential saved for them. */
+/**
+ * Reaches clusters at their API endpoint with the credential saved for them: {@code DIRECT} clusters
+ * (a token) and {@code RKE} clusters Drover provisioned (kube-admin's client certificate).
+ */
 public final class DirectConnector implements ClusterConnector {
 
     private final DownstreamCredentials credentials;
@@ -17,8 +20,9 @@ public final class DirectConnector implements ClusterConnector {
     @Override
     public DownstreamConnection open(Cluster cluster) {
         DownstreamCredential credential = credentials.find(cluster.id()).orElseThrow(() -> new ClusterUnreachableException(
-                "Drover has no credential for direct cluster " + cluster.displayName() + ": register it again with a token."));
-        return new DownstreamConnection(KubernetesConfigs.client(httpClients, cluster.apiEndpoint(), credential::bearerToken,
-                credential.caCertPem(), null), () -> { });
+                cluster.type() == Cluster.Type.RKE
+                        ? "Drover has no credential for RKE cluster " + cluster.displayName() + ": provision it again to store kube-admin's."
+                        : "Drover has no credential for direct cluster " + cluster.displayName() + ": register it again with a token."));
+        return new DownstreamConnection(KubernetesConfigs.client(httpClients, cluster.apiEndpoint(), credential), () -> { });
     }
 }

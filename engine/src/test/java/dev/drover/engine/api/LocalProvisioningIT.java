@@ -102,6 +102,9 @@ class LocalProvisioningIT {
             assertThat(directory.resolve("cluster.rkestate")).exists();
             assertThat(Files.getPosixFilePermissions(directory.resolve("cluster.yml")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
             assertThat(recording.calls()).anyMatch(c -> c.verb().equals("run") && c.name().equals("kube-apiserver"));
+            // and kube-admin's certificate saved as the cluster's downstream credential, so the engine can reach it
+            assertThat(new dev.drover.engine.downstream.CredentialFiles(dataDirectory.resolve("credentials")).find(cluster.id()))
+                    .hasValueSatisfying(c -> assertThat(c.clientCertPem()).startsWith("-----BEGIN CERTIFICATE-----"));
         }
     }
 

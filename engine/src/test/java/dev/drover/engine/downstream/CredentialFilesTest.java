@@ -42,4 +42,21 @@ class CredentialFilesTest {
         assertThatThrownBy(() -> credentials.find("a/b")).isInstanceOf(IllegalArgumentException.class);
         assertThat(directory.resolve("escape.json")).doesNotExist();
     }
+
+    @Test
+    void keepsAClientCertificateAndReadsFilesWrittenBeforeThem() throws Exception {
+        // given
+        CredentialFiles credentials = new CredentialFiles(directory.resolve("credentials"));
+        DownstreamCredential admin = DownstreamCredential.clientCertificate("CERT PEM", "-----BEGIN EC PRIVATE KEY----- secret", "CA PEM");
+        Files.createDirectories(directory.resolve("credentials"));
+        Files.writeString(directory.resolve("credentials/c-old01.json"), "{\"bearerToken\":\"old-token\",\"caCertPem\":\"PEM\"}");
+        // when
+        credentials.save("c-rke01", admin);
+        // then
+        assertThat(credentials.find("c-rke01")).contains(admin);
+        assertThat(credentials.find("c-old01")).contains(new DownstreamCredential("old-token", "PEM"));
+        assertThat(admin.toString()).doesNotContain("secret").contains("clientKey=<hidden>");
+        assertThatThrownBy(() -> DownstreamCredential.clientCertificate("CERT PEM", "", "CA PEM"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
