@@ -99,6 +99,7 @@ public final class FakeWorkloads {
         return objects.values().stream()
                 .filter(w -> w.ref().clusterId().equals(query.clusterId()))
                 .filter(w -> query.includePods() || w.ref().type() != WorkloadType.POD)
+                .filter(w -> inProject(w, query))
                 .sorted(Comparator.comparing((WorkloadSummary w) -> w.ref().namespace()).thenComparing(w -> w.ref().name()))
                 .toList();
     }
@@ -117,8 +118,19 @@ public final class FakeWorkloads {
     /** Changes or adds a workload and tells the watches of its cluster, on the calling thread. */
     public void emit(WorkloadSummary summary) {
         with(summary);
-        watches.stream().filter(w -> w.query().clusterId().equals(summary.ref().clusterId()))
+        watches.stream().filter(w -> w.query().clusterId().equals(summary.ref().clusterId()) && inProject(summary, w.query()))
                 .forEach(w -> w.listener().accept(new WorkloadBatch(false, List.of(summary), List.of())));
+    }
+
+    /** As the engine's read model: a query's project (blank: any) narrows by the project of the workload's namespace. */
+    private static boolean inProject(WorkloadSummary summary, WorkloadQuery query) {
+        return query.projectId() == null || query.projectId().isBlank() || query.projectId().equals(summary.projectId());
+    }
+
+    /** A deployment in a project (its namespace annotated {@code drover.dev/project-id}). */
+    public static WorkloadSummary deployment(String cluster, String project, String namespace, String name) {
+        return new WorkloadSummary(new WorkloadRef(cluster, WorkloadType.DEPLOYMENT, namespace, name), project, 1, 1, "Available",
+                List.of("nginx:1.27"), "", "");
     }
 
     synchronized CompletableFuture<List<WorkloadSummary>> pods(WorkloadRef workload) {

@@ -31,6 +31,12 @@ public final class EngineOfflineVault implements OfflineVault {
     }
 
     @Override
+    public List<Workload> workloads(Entry entry) throws IOException {
+        return vault.workloads(new OfflineKubeconfigs.Entry(entry.name(), entry.server())).stream()
+                .map(w -> new Workload(w.kind(), w.namespace(), w.name(), w.ready(), w.created())).toList();
+    }
+
+    @Override
     public void writeDirectOnly(Path target, List<Entry> entries) throws IOException {
         vault.writeDirectOnly(target, entries.stream().map(e -> new OfflineKubeconfigs.Entry(e.name(), e.server())).toList());
     }

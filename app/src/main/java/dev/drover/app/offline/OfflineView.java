@@ -16,7 +16,8 @@ import javafx.scene.control.TextField;
 
 /**
  * The offline recovery page: a banner saying the server cannot be reached, the vault's direct contexts
- * with their test results, Test all, and writing a kubeconfig of the reachable ones. "Try the server
+ * with their test results, Test all, Browse workloads (a read-only table read through the selected reachable
+ * context, {@link OfflineWorkloadsView}), and writing a kubeconfig of the reachable ones. "Try the server
  * again" goes back to the connect page.
  */
 public final class OfflineView {
@@ -39,6 +40,10 @@ public final class OfflineView {
     private TableColumn<ContextRow, ContextRow> contextStatus;
     @FXML
     private Button testAll;
+    @FXML
+    private Button browse;
+    @FXML
+    private javafx.scene.layout.VBox workloadsPane;
     @FXML
     private TextField target;
     @FXML
@@ -72,6 +77,14 @@ public final class OfflineView {
         testAll.disableProperty().bind(viewModel.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(viewModel.contexts())));
         write.disableProperty().bind(viewModel.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(viewModel.contexts())));
         target.textProperty().bindBidirectional(viewModel.targetProperty());
+        // Only a context whose test answered can be browsed: the others would just time out again.
+        browse.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            ContextRow row = contexts.getSelectionModel().getSelectedItem();
+            return row == null || row.state() != OfflineViewModel.State.REACHABLE;
+        }, contexts.getSelectionModel().selectedItemProperty(), viewModel.contexts()));
+        workloadsPane.getChildren().setAll(new OfflineWorkloadsView(viewModel.workloads()).root());
+        workloadsPane.setVisible(false);
+        workloadsPane.managedProperty().bind(workloadsPane.visibleProperty());
         showWhenSet(error, viewModel.errorProperty());
         showWhenSet(notice, viewModel.noticeProperty());
     }
@@ -89,6 +102,12 @@ public final class OfflineView {
     @FXML
     private void testAll() {
         viewModel.testAll();
+    }
+
+    @FXML
+    private void browse() {
+        viewModel.browse(contexts.getSelectionModel().getSelectedItem());
+        workloadsPane.setVisible(viewModel.workloads().isShown());
     }
 
     @FXML

@@ -4,6 +4,7 @@ import dev.drover.app.fx.FxThreads;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -16,7 +17,8 @@ import javafx.collections.ObservableList;
 
 /**
  * Offline recovery: the vault's direct contexts, each tested on the background executor (one slow or
- * unreachable cluster only delays its own row), and a kubeconfig of them written for kubectl. FX thread;
+ * unreachable cluster only delays its own row), a read-only workloads view through a reachable one
+ * ({@link OfflineWorkloadsViewModel}), and a kubeconfig of them written for kubectl. FX thread;
  * the vault's blocking calls run in the background.
  */
 public final class OfflineViewModel {
@@ -36,10 +38,24 @@ public final class OfflineViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final OfflineWorkloadsViewModel workloads;
 
     public OfflineViewModel(OfflineVault vault, FxThreads threads) {
         this.vault = vault;
         this.threads = threads;
+        this.workloads = new OfflineWorkloadsViewModel(vault, threads, Clock.systemUTC());
+    }
+
+    /** The read-only workloads panel ("Browse workloads" through a usable context). */
+    public OfflineWorkloadsViewModel workloads() {
+        return workloads;
+    }
+
+    /** Lists the workloads through {@code row}'s context, if its test found it usable; returns at once. */
+    public void browse(ContextRow row) {
+        if (row != null && row.state() == State.REACHABLE) {
+            workloads.browse(new OfflineVault.Entry(row.name(), row.server()));
+        }
     }
 
     public String location() {

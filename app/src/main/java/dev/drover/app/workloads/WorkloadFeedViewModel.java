@@ -3,6 +3,7 @@ package dev.drover.app.workloads;
 import dev.drover.app.fx.Failures;
 import dev.drover.app.fx.FxThreads;
 import dev.drover.engine.api.ManagementApi;
+import dev.drover.engine.api.ProjectSummary;
 import dev.drover.engine.api.Subscription;
 import dev.drover.engine.api.WorkloadBatch;
 import dev.drover.engine.api.WorkloadQuery;
@@ -86,6 +87,17 @@ final class WorkloadFeedViewModel implements AutoCloseable {
         for (WorkloadRef ref : batch.deleted()) {
             post.accept(new WorkloadsViewModel.Change(WorkloadRefs.deleted(ref), true));
         }
+    }
+
+    /** Lists the projects of {@code clusterId}, handed to {@code onProjects} on the FX thread; a failure is shown as the error. */
+    void listProjects(String clusterId, Consumer<List<ProjectSummary>> onProjects) {
+        api.listProjects(clusterId).whenComplete((projects, failure) -> threads.fx().execute(() -> {
+            if (failure != null) {
+                error.accept(Failures.describe(failure, "Cannot list the projects of the cluster"));
+            } else {
+                onProjects.accept(projects);
+            }
+        }));
     }
 
     /** Lists the pods of {@code workload} into the pods table (the watch leaves pods out). */

@@ -18,7 +18,8 @@ final class WorkloadRefs {
     static WorkloadRow row(WorkloadSummary summary) {
         WorkloadRef ref = summary.ref();
         return WorkloadRow.of(ref.clusterId(), kindText(ref.type()), ref.namespace(), ref.name(), summary.desired(), summary.ready(),
-                summary.status(), summary.node() == null ? "" : summary.node(), summary.owner() == null ? "" : summary.owner());
+                summary.status(), summary.node() == null ? "" : summary.node(), summary.owner() == null ? "" : summary.owner(),
+                summary.projectId() == null ? "" : summary.projectId());
     }
 
     static WorkloadRow deleted(WorkloadRef ref) {

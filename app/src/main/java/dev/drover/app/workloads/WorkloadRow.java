@@ -12,15 +12,29 @@ package dev.drover.app.workloads;
  * @param status    one word: Running, Pending, Failed, Updating…
  * @param node      pods: the node; empty otherwise
  * @param owner     pods: the owning workload as {@code Kind/name}; empty otherwise
+ * @param project   the id of the project its namespace belongs to; empty when none (or not known)
  */
 public record WorkloadRow(String key, String clusterId, String kind, String namespace, String name, int desired, int ready,
-                          String status, String node, String owner) {
+                          String status, String node, String owner, String project) {
+
+    /** A row in no project. */
+    public WorkloadRow(String key, String clusterId, String kind, String namespace, String name, int desired, int ready,
+                       String status, String node, String owner) {
+        this(key, clusterId, kind, namespace, name, desired, ready, status, node, owner, "");
+    }
 
     /** A row whose repeated strings (namespace, kind, status, node, owner) are shared with other rows. */
     public static WorkloadRow of(String clusterId, String kind, String namespace, String name, int desired, int ready,
                                  String status, String node, String owner) {
+        return of(clusterId, kind, namespace, name, desired, ready, status, node, owner, "");
+    }
+
+    /** As {@link #of(String, String, String, String, int, int, String, String, String)}, in a project. */
+    public static WorkloadRow of(String clusterId, String kind, String namespace, String name, int desired, int ready,
+                                 String status, String node, String owner, String project) {
         return new WorkloadRow(clusterId + "/" + kind + "/" + namespace + "/" + name, Strings.share(clusterId), Strings.share(kind),
-                Strings.share(namespace), name, desired, ready, Strings.share(status), Strings.share(node), Strings.share(owner));
+                Strings.share(namespace), name, desired, ready, Strings.share(status), Strings.share(node), Strings.share(owner),
+                Strings.share(project));
     }
 
     public boolean isPod() {

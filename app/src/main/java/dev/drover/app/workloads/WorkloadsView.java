@@ -43,6 +43,8 @@ public final class WorkloadsView {
     @FXML
     private ChoiceBox<WorkloadsViewModel.Scope> scope;
     @FXML
+    private ChoiceBox<WorkloadsViewModel.ProjectScope> project;
+    @FXML
     private Label error;
     @FXML
     private TabPane tabs;
@@ -149,6 +151,7 @@ public final class WorkloadsView {
         // Replacing the choices clears the box's value; show the scope that still holds.
         viewModel.scopes().addListener((javafx.collections.ListChangeListener<WorkloadsViewModel.Scope>) change ->
                 showScope(viewModel.scopeProperty().get()));
+        ProjectPicker.attach(project, viewModel);
         count.textProperty().bind(viewModel.countText());
         error.textProperty().bind(viewModel.errorProperty());
         error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());

@@ -22,7 +22,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The workloads page's state: every workload and pod of the followed clusters in two {@link LiveRows},
- * fed by batches of changes on the FX thread, narrowed by a scope (cluster), an owner (the pods of one
+ * fed by batches of changes on the FX thread, narrowed by a scope (cluster, then project), an owner (the pods of one
  * workload) and the filter text.
  *
  * <p>Threads: {@link #post} is called on engine threads and returns at once; everything else on the FX
@@ -33,6 +33,11 @@ public final class WorkloadsViewModel implements AutoCloseable {
     /** A choice of the scope box: one cluster, or every cluster ({@code clusterId} empty). */
     public record Scope(String clusterId, String label) {
         public static final Scope ALL = new Scope("", "All clusters");
+    }
+
+    /** A choice of the project box: one project of the chosen cluster, or all of them ({@code projectId} empty). */
+    public record ProjectScope(String projectId, String label) {
+        public static final ProjectScope ALL = new ProjectScope("", "All projects");
     }
 
     /** One change from the engine: a new state of a row, or its removal. */
@@ -51,6 +56,8 @@ public final class WorkloadsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final StringBinding countText;
     private final ObservableList<Scope> scopes = FXCollections.observableArrayList(Scope.ALL);
+    private final StringProperty project = new SimpleStringProperty(this, "project", "");
+    private final ObservableList<ProjectScope> projects = FXCollections.observableArrayList(ProjectScope.ALL);
 
     /** Fed by {@link #post} only (tests, benchmarks). */
     public WorkloadsViewModel(FxThreads threads) {
@@ -65,7 +72,11 @@ public final class WorkloadsViewModel implements AutoCloseable {
         this.feed = api == null ? null : new WorkloadFeedViewModel(api, threads, this::post, this::setError);
         this.changes = threads.batcher(this::apply);
         filterText.addListener((observable, old, text) -> refilter(narrows(old, text)));
-        scope.addListener((observable, old, text) -> refilter(false));
+        scope.addListener((observable, old, text) -> {
+            loadProjects(text);
+            refilter(false);
+        });
+        project.addListener((observable, old, text) -> refilter(false));
         owner.addListener((observable, old, text) -> refilter(false));
         countText = Bindings.createStringBinding(() -> count(workloads.size(), "workload") + " · " + count(pods.size(), "pod"),
                 workloads, pods);
@@ -101,7 +112,9 @@ public final class WorkloadsViewModel implements AutoCloseable {
         String needle = filterText.get() == null ? "" : filterText.get().strip().toLowerCase(Locale.ROOT);
         String cluster = scope.get();
         String ownerRef = owner.get();
-        Predicate<WorkloadRow> inScope = cluster.isEmpty() ? row -> true : row -> row.clusterId().equals(cluster);
+        String projectId = project.get();
+        Predicate<WorkloadRow> inCluster = cluster.isEmpty() ? row -> true : row -> row.clusterId().equals(cluster);
+        Predicate<WorkloadRow> inScope = projectId.isEmpty() ? inCluster : inCluster.and(row -> row.project().equals(projectId));
         Predicate<WorkloadRow> matches = needle.isEmpty() ? inScope : inScope.and(row -> row.contains(needle));
         workloads.setFilter(matches, narrowing);
         pods.setFilter(ownerRef.isEmpty() ? matches : matches.and(row -> row.owner().equals(ownerRef)), narrowing);
@@ -152,6 +165,32 @@ public final class WorkloadsViewModel implements AutoCloseable {
     /** The cluster id shown, or empty for all. */
     public StringProperty scopeProperty() {
         return scope;
+    }
+
+    /** A project belongs to one cluster: choosing a cluster offers its projects, and "all clusters" none. */
+    private void loadProjects(String clusterId) {
+        project.set("");
+        projects.setAll(ProjectScope.ALL);
+        if (feed != null && !clusterId.isEmpty()) {
+            feed.listProjects(clusterId, list -> {
+                if (clusterId.equals(scope.get())) {
+                    List<ProjectScope> next = new ArrayList<>();
+                    next.add(ProjectScope.ALL);
+                    list.forEach(p -> next.add(new ProjectScope(p.id(), p.displayName())));
+                    projects.setAll(next);
+                }
+            });
+        }
+    }
+
+    /** The project box's choices: all projects, then those of the chosen cluster. */
+    public ObservableList<ProjectScope> projects() {
+        return projects;
+    }
+
+    /** The project id shown (of the chosen cluster), or empty for all. */
+    public StringProperty projectProperty() {
+        return project;
     }
 
     /** Shows only the pods of {@code workload}; {@code null} shows all pods again. */
