@@ -25,7 +25,7 @@ import javax.net.ssl.SSLContext;
  * HTTPS (JSON) with WebSocket watches, trusting only the server CA that {@link CaPin} accepted.
  *
  * <p>Commands complete their futures on this client's threads. Watches reconnect by themselves after a
- * dropped connection and resume where they left off (see {@link RemoteClusterWatch}).
+ * dropped connection and resume where they left off (see {@link RemoteClusterWatch} and {@link ResumingSocket}).
  */
 public final class RemoteManagementApi implements ManagementApi {
 
