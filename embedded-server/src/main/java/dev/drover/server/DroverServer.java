@@ -6,6 +6,8 @@ import dev.drover.engine.credential.SecretCipher;
 import dev.drover.engine.downstream.CachingDownstreamClients;
 import dev.drover.engine.downstream.CredentialFiles;
 import dev.drover.engine.downstream.DirectConnector;
+import dev.drover.engine.downstream.DownstreamCredentials;
+import dev.drover.engine.downstream.StoredCredentials;
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.runtime.Leadership;
 import dev.drover.engine.runtime.Ownership;
@@ -70,7 +72,7 @@ public final class DroverServer implements AutoCloseable {
 
     /** What exists before the port is bound. */
     private record Parts(Vertx vertx, Vertx downstream, ServerTls tls, SessionManager sessions, Dialer dialer,
-                         CachingDownstreamClients clients, Engine engine, CredentialFiles credentials, HaSettings.Opened ha,
+                         CachingDownstreamClients clients, Engine engine, DownstreamCredentials credentials, HaSettings.Opened ha,
                          ReplicaPeering peering) {
     }
 
@@ -118,7 +120,14 @@ public final class DroverServer implements AutoCloseable {
             Dialer dialer = new Dialer(sessions, config.reconnectWait(), peering);
             RegistrationTokens registrations = new RegistrationTokens(store, Clock.systemUTC());
             TunnelServer tunnel = new TunnelServer(reports.recording(registrations.authorizer()), sessions, config.tunnel());
-            CredentialFiles credentials = new CredentialFiles(config.dataDirectory().resolve("credentials"));
+            CredentialFiles files = new CredentialFiles(config.dataDirectory().resolve("credentials"));
+            DownstreamCredentials credentials = files;
+            if (ha.replicated()) {
+                // the data directory is per replica: the credential must be in the shared store for the cluster's owner
+                StoredCredentials shared = new StoredCredentials(store, SecretCipher.loadOrCreate(config.dataDirectory()));
+                shared.adopt(files);
+                credentials = shared;
+            }
             // fabric8 decodes responses on its event loops: a 3 MB pod list must not stall the API and the tunnels
             Vertx downstream = Vertx.vertx();
             opened.add(() -> downstream.close().await());

@@ -2,6 +2,7 @@ package dev.drover.engine.api;
 
 import dev.drover.engine.model.ClusterCredential;
 import dev.drover.engine.model.ClusterRegistrationToken;
+import dev.drover.engine.model.DownstreamSecret;
 import dev.drover.engine.model.Event;
 import dev.drover.engine.model.NodePool;
 import dev.drover.engine.model.Project;
@@ -20,7 +21,7 @@ import java.util.Optional;
 /**
  * Everything the store keeps about one cluster, so that deleting the cluster leaves nothing behind: its
  * events, projects, role bindings and node pools (namespace = cluster id), its auth-proxy credential and
- * its agents' registration tokens.
+ * its agents' registration tokens, and Drover's own sealed credential when the store keeps it.
  */
 final class ClusterRecords {
 
@@ -70,6 +71,8 @@ final class ClusterRecords {
         }
         Optional<StoredObject> credential = store.get(ObjectKey.of(ClusterCredential.KIND, clusterId));
         credential.ifPresent(object -> deletes.add(new Write.Delete(object.key(), 0)));
+        // Drover's own credential, when kept in the store (replicated servers)
+        store.get(ObjectKey.of(DownstreamSecret.KIND, clusterId)).ifPresent(object -> deletes.add(new Write.Delete(object.key(), 0)));
         store.list(new ListRequest(ClusterRegistrationToken.KIND, null, LabelSelector.parse("cluster=" + clusterId), 0, null)).items()
                 .stream().map(object -> new Write.Delete(object.key(), 0)).forEach(deletes::add);
         return deletes;

@@ -130,14 +130,16 @@ public final class TokenCache implements AutoCloseable {
             return theirs;
         }
         misses.execute(() -> {
+            // leave the shared slot before completing: a caller woken by the completion must start a
+            // fresh validation (e.g. after the token expired), not be handed this finished one
             try {
                 TokenIdentity identity = tokens.authenticate(bearer, clusterId);
                 remember(id, identity, digest);
+                running.remove(key, mine);
                 mine.complete(identity);
             } catch (RuntimeException e) {
-                mine.completeExceptionally(e);
-            } finally {
                 running.remove(key, mine);
+                mine.completeExceptionally(e);
             }
         });
         return mine;

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +57,22 @@ public final class CredentialFiles implements DownstreamCredentials {
             Files.deleteIfExists(file(clusterId));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the credential of cluster " + clusterId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The clusters with a credential file, e.g. to move them elsewhere; empty when the directory does not exist. */
+    public List<String> clusterIds() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
+                    .map(name -> name.substring(0, name.length() - ".json".length()))
+                    .filter(id -> CLUSTER_ID.matcher(id).matches())
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the credential files in " + directory + ": " + e.getMessage(), e);
         }
     }
 
