@@ -27,7 +27,6 @@ import dev.drover.engine.reconcile.workloadcache.WorkloadCacheReconciler;
 import dev.drover.engine.runtime.Leadership;
 import dev.drover.engine.runtime.Ownership;
 import dev.drover.engine.runtime.ReconcileLoop;
-import dev.drover.engine.runtime.ReconcileResult;
 import dev.drover.engine.runtime.Reconciler;
 import dev.drover.engine.runtime.ReconcilerRegistry;
 import dev.drover.engine.store.ListRequest;
@@ -103,8 +102,9 @@ public final class Engine implements AutoCloseable {
      * several replicas (issue #9): {@code agents} sees every replica's agent sessions, and the per-cluster
      * loops ({@value ClusterConnectedReconciler#NAME}, {@value ClusterHealthReconciler#NAME},
      * {@value KubeApiAuthReconciler#NAME}, {@value ProjectNamespacesReconciler#NAME},
-     * {@value RbacSyncReconciler#NAME}, {@value WorkloadCacheReconciler#NAME}) reconcile only the clusters
-     * {@code ownership} gives this replica, handing them over when it changes. Blocking; start-up thread.
+     * {@value RbacSyncReconciler#NAME}) reconcile only the clusters {@code ownership} gives this replica,
+     * handing them over when it changes; {@value WorkloadCacheReconciler#NAME} follows every cluster on every
+     * replica, so any replica answers workload reads. Blocking; start-up thread.
      */
     public static Engine start(ResourceStore store, DownstreamClients clients, Clock clock, Leadership leadership,
                                List<Authenticator> externalProviders, AgentPresence agents, Ownership ownership) {
@@ -126,25 +126,6 @@ public final class Engine implements AutoCloseable {
                 this::clusterIds, ownership::owns);
     }
 
-    /**
-     * The cluster's informers go first, then Drover's client they read through: once a replica loses a
-     * cluster every loop here has lost it (one ownership), so no connection to it needs to stay open.
-     */
-    private static Reconciler<String> releasingClient(Reconciler<String> cache, DownstreamClients clients) {
-        return new Reconciler<>() {
-            @Override
-            public ReconcileResult reconcile(String clusterId) throws Exception {
-                return cache.reconcile(clusterId);
-            }
-
-            @Override
-            public void release(String clusterId) {
-                cache.release(clusterId);
-                clients.release(clusterId);
-            }
-        };
-    }
-
     private void registerReconcilers(DownstreamClients clients, Clock clock, AgentPresence tunnels) {
         downstream = clients;
         ClusterStatusUpdater statuses = new ClusterStatusUpdater(store, new ConditionEvents(events));
@@ -163,8 +144,12 @@ public final class Engine implements AutoCloseable {
                 new ProjectNamespacesReconciler(store, clients)));
         reconcilers.register(RbacSyncReconciler.NAME, false, () -> perCluster(RbacSyncReconciler.NAME,
                 new RbacSyncReconciler(store, clients)));
-        reconcilers.register(WorkloadCacheReconciler.NAME, false, () -> perCluster(WorkloadCacheReconciler.NAME,
-                releasingClient(new WorkloadCacheReconciler(store, workloads), clients)));
+        // on every replica, not only the owner: the console and kubectl may talk to any replica (issue #9),
+        // and every read of the read model (workloads, pods, namespaces) must answer there; costs the cache
+        // and one set of informers per cluster on each replica (README, "High availability")
+        reconcilers.register(WorkloadCacheReconciler.NAME, false, () -> new ReconcileLoop<>(WorkloadCacheReconciler.NAME,
+                ReconcileFailures.reporting(events, WorkloadCacheReconciler.NAME, new WorkloadCacheReconciler(store, workloads)),
+                PER_CLUSTER, this::clusterIds));
         reconcilers.register(TokenCleanupReconciler.NAME, true, () -> new ReconcileLoop<>(TokenCleanupReconciler.NAME,
                 new TokenCleanupReconciler(tokens), ReconcileLoop.Settings.DEFAULTS.withWorkers(1),
                 () -> List.of(TokenCleanupReconciler.KEY)));

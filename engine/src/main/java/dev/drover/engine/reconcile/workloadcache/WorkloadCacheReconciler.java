@@ -41,10 +41,4 @@ public final class WorkloadCacheReconciler implements Reconciler<String> {
             return ReconcileResult.requeueAfter(RECHECK);
         }
     }
-
-    /** Another replica owns the cluster now (issue #9): its informers and cache go, so only the owner watches it. */
-    @Override
-    public void release(String clusterId) {
-        workloads.forget(clusterId);
-    }
 }
