@@ -1,6 +1,7 @@
 package dev.drover.engine.api;
 
 import dev.drover.engine.api.wire.ClusterStream;
+import dev.drover.engine.authproxy.Impersonation;
 import dev.drover.engine.core.Engine;
 import dev.drover.engine.downstream.CachingDownstreamClients;
 import dev.drover.engine.downstream.CredentialFiles;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -222,7 +224,22 @@ public final class LocalManagementApi implements ManagementApi {
     // clusters detail, projects, users, node pools, kubeconfig (logic in LocalAdministration; lab acts as LAB_ACTOR)
     private volatile LocalAdministration administration;
     /** The administration commands with an acting user, for the server's routes. */
-    public LocalAdministration administration() { LocalAdministration a = administration; if (a == null) { synchronized (this) { a = administration; if (a == null) { a = new LocalAdministration(engine, credentials, info.mode() == EngineMode.LAB ? Path.of(info.location()).toAbsolutePath().getParent().resolve("kubeconfig-vault") : null); administration = a; } } } return a; }
+    public LocalAdministration administration() {
+        LocalAdministration current = administration;
+        if (current == null) {
+            synchronized (this) {
+                current = administration;
+                if (current == null) {
+                    // lab mode keeps exports in the vault beside its store; the server's callers keep their own
+                    Path vault = info.mode() == EngineMode.LAB
+                            ? Path.of(info.location()).toAbsolutePath().getParent().resolve(RemoteAdministration.VAULT) : null;
+                    current = new LocalAdministration(engine, credentials, vault);
+                    administration = current;
+                }
+            }
+        }
+        return current;
+    }
     @Override public CompletableFuture<ClusterDetail> getCluster(String clusterId) { return administration().getCluster(clusterId); }
     @Override public CompletableFuture<List<ClusterEvent>> listClusterEvents(String clusterId) { return administration().listClusterEvents(clusterId); }
     @Override public Subscription watchClusterEvents(String clusterId, Consumer<ApiEvent<ClusterEvent>> listener) { return administration().watchClusterEvents(clusterId, listener); }
@@ -270,9 +287,12 @@ public final class LocalManagementApi implements ManagementApi {
     }
 
     // workloads: the read model and actions as the acting user (LocalWorkloads); lab mode acts as the local admin
-    private final java.util.concurrent.atomic.AtomicReference<LocalWorkloads> workloads = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<LocalWorkloads> workloads = new AtomicReference<>();
     /** The workloads API with an explicit acting user, for the server's routes. */
-    public LocalWorkloads workloads() { return workloads.updateAndGet(w -> w != null ? w : new LocalWorkloads(store, engine.workloads(), Clock.systemUTC(), info.mode() == EngineMode.LAB ? dev.drover.engine.authproxy.Impersonation.localAdmin() : null, engine.events())); }
+    public LocalWorkloads workloads() {
+        return workloads.updateAndGet(current -> current != null ? current : new LocalWorkloads(store, engine.workloads(),
+                Clock.systemUTC(), info.mode() == EngineMode.LAB ? Impersonation.localAdmin() : null, engine.events()));
+    }
     @Override public CompletableFuture<List<WorkloadSummary>> listWorkloads(WorkloadQuery query) { return workloads().list(query); }
     @Override public Subscription watchWorkloads(WorkloadQuery query, Consumer<WorkloadBatch> listener) { return workloads().watch(query, listener); }
     @Override public CompletableFuture<List<WorkloadSummary>> listPods(WorkloadRef workload) { return workloads().pods(workload); }
