@@ -240,22 +240,86 @@ public final class LocalManagementApi implements ManagementApi {
         }
         return current;
     }
-    @Override public CompletableFuture<ClusterDetail> getCluster(String clusterId) { return administration().getCluster(clusterId); }
-    @Override public CompletableFuture<List<ClusterEvent>> listClusterEvents(String clusterId) { return administration().listClusterEvents(clusterId); }
-    @Override public Subscription watchClusterEvents(String clusterId, Consumer<ApiEvent<ClusterEvent>> listener) { return administration().watchClusterEvents(clusterId, listener); }
-    @Override public CompletableFuture<ProjectSummary> createProject(String clusterId, NewProject request) { return administration().createProject(LocalAdministration.LAB_ACTOR, clusterId, request); }
-    @Override public CompletableFuture<Void> deleteProject(String clusterId, String projectId) { return administration().deleteProject(LocalAdministration.LAB_ACTOR, clusterId, projectId); }
-    @Override public CompletableFuture<List<NamespaceSummary>> listNamespaces(String clusterId) { return administration().listNamespaces(clusterId); }
-    @Override public CompletableFuture<Void> moveNamespace(String clusterId, String namespace, String projectId) { return administration().moveNamespace(LocalAdministration.LAB_ACTOR, clusterId, namespace, projectId); }
-    @Override public CompletableFuture<List<Member>> listMembers(String clusterId, String projectId) { return administration().listMembers(clusterId, projectId); }
-    @Override public CompletableFuture<Member> addMember(NewMember request) { return administration().addMember(LocalAdministration.LAB_ACTOR, request); }
-    @Override public CompletableFuture<Void> removeMember(String clusterId, String bindingId) { return administration().removeMember(LocalAdministration.LAB_ACTOR, clusterId, bindingId); }
-    @Override public CompletableFuture<UserSummary> createUser(NewUser request) { return administration().createUser(request); }
-    @Override public CompletableFuture<UserSummary> setUserEnabled(String username, boolean enabled) { return administration().setUserEnabled(username, enabled); }
-    @Override public CompletableFuture<Void> deleteUser(String username) { return administration().deleteUser(username); }
-    @Override public CompletableFuture<NodePoolSummary> scaleNodePool(String clusterId, String poolId, int quantity) { return administration().scaleNodePool(LocalAdministration.LAB_ACTOR, clusterId, poolId, quantity); }
-    @Override public CompletableFuture<ExportedKubeconfig> exportKubeconfig(KubeconfigExport request) { return administration().exportKubeconfig(request); }
-    @Override public CompletableFuture<Void> saveKubeconfig(String yaml, Path target) { return LocalAdministration.saveKubeconfig(yaml, target); }
+
+    @Override
+    public CompletableFuture<ClusterDetail> getCluster(String clusterId) {
+        return administration().getCluster(clusterId);
+    }
+
+    @Override
+    public CompletableFuture<List<ClusterEvent>> listClusterEvents(String clusterId) {
+        return administration().listClusterEvents(clusterId);
+    }
+
+    @Override
+    public Subscription watchClusterEvents(String clusterId, Consumer<ApiEvent<ClusterEvent>> listener) {
+        return administration().watchClusterEvents(clusterId, listener);
+    }
+
+    @Override
+    public CompletableFuture<ProjectSummary> createProject(String clusterId, NewProject request) {
+        return administration().createProject(LocalAdministration.LAB_ACTOR, clusterId, request);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteProject(String clusterId, String projectId) {
+        return administration().deleteProject(LocalAdministration.LAB_ACTOR, clusterId, projectId);
+    }
+
+    @Override
+    public CompletableFuture<List<NamespaceSummary>> listNamespaces(String clusterId) {
+        return administration().listNamespaces(clusterId);
+    }
+
+    @Override
+    public CompletableFuture<Void> moveNamespace(String clusterId, String namespace, String projectId) {
+        return administration().moveNamespace(LocalAdministration.LAB_ACTOR, clusterId, namespace, projectId);
+    }
+
+    @Override
+    public CompletableFuture<List<Member>> listMembers(String clusterId, String projectId) {
+        return administration().listMembers(clusterId, projectId);
+    }
+
+    @Override
+    public CompletableFuture<Member> addMember(NewMember request) {
+        return administration().addMember(LocalAdministration.LAB_ACTOR, request);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeMember(String clusterId, String bindingId) {
+        return administration().removeMember(LocalAdministration.LAB_ACTOR, clusterId, bindingId);
+    }
+
+    @Override
+    public CompletableFuture<UserSummary> createUser(NewUser request) {
+        return administration().createUser(request);
+    }
+
+    @Override
+    public CompletableFuture<UserSummary> setUserEnabled(String username, boolean enabled) {
+        return administration().setUserEnabled(username, enabled);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteUser(String username) {
+        return administration().deleteUser(username);
+    }
+
+    @Override
+    public CompletableFuture<NodePoolSummary> scaleNodePool(String clusterId, String poolId, int quantity) {
+        return administration().scaleNodePool(LocalAdministration.LAB_ACTOR, clusterId, poolId, quantity);
+    }
+
+    @Override
+    public CompletableFuture<ExportedKubeconfig> exportKubeconfig(KubeconfigExport request) {
+        return administration().exportKubeconfig(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> saveKubeconfig(String yaml, Path target) {
+        return LocalAdministration.saveKubeconfig(yaml, target);
+    }
 
     /** From the store; read-only. NOT_FOUND for an unknown cluster. */
     @Override
@@ -293,15 +357,51 @@ public final class LocalManagementApi implements ManagementApi {
         return workloads.updateAndGet(current -> current != null ? current : new LocalWorkloads(store, engine.workloads(),
                 Clock.systemUTC(), info.mode() == EngineMode.LAB ? Impersonation.localAdmin() : null, engine.events()));
     }
-    @Override public CompletableFuture<List<WorkloadSummary>> listWorkloads(WorkloadQuery query) { return workloads().list(query); }
-    @Override public Subscription watchWorkloads(WorkloadQuery query, Consumer<WorkloadBatch> listener) { return workloads().watch(query, listener); }
-    @Override public CompletableFuture<List<WorkloadSummary>> listPods(WorkloadRef workload) { return workloads().pods(workload); }
-    @Override public CompletableFuture<Void> scaleWorkload(WorkloadRef workload, int replicas) { return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().scale(a, workload, replicas)); }
-    @Override public CompletableFuture<Void> redeployWorkload(WorkloadRef workload) { return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().redeploy(a, workload)); }
-    @Override public CompletableFuture<Void> deleteWorkload(WorkloadRef workload) { return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().delete(a, workload)); }
-    @Override public CompletableFuture<String> getWorkloadYaml(WorkloadRef workload) { return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().yaml(a, workload)); }
-    @Override public CompletableFuture<String> applyWorkloadYaml(WorkloadRef workload, String yaml) { return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().applyYaml(a, workload, yaml)); }
-    @Override public Subscription followPodLog(PodLogRequest request, LogListener listener) { return workloads().followPodLog(workloads().defaultActor(), request, listener); }
+
+    @Override
+    public CompletableFuture<List<WorkloadSummary>> listWorkloads(WorkloadQuery query) {
+        return workloads().list(query);
+    }
+
+    @Override
+    public Subscription watchWorkloads(WorkloadQuery query, Consumer<WorkloadBatch> listener) {
+        return workloads().watch(query, listener);
+    }
+
+    @Override
+    public CompletableFuture<List<WorkloadSummary>> listPods(WorkloadRef workload) {
+        return workloads().pods(workload);
+    }
+
+    @Override
+    public CompletableFuture<Void> scaleWorkload(WorkloadRef workload, int replicas) {
+        return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().scale(a, workload, replicas));
+    }
+
+    @Override
+    public CompletableFuture<Void> redeployWorkload(WorkloadRef workload) {
+        return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().redeploy(a, workload));
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteWorkload(WorkloadRef workload) {
+        return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().delete(a, workload));
+    }
+
+    @Override
+    public CompletableFuture<String> getWorkloadYaml(WorkloadRef workload) {
+        return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().yaml(a, workload));
+    }
+
+    @Override
+    public CompletableFuture<String> applyWorkloadYaml(WorkloadRef workload, String yaml) {
+        return run(() -> workloads().defaultActor()).thenCompose(a -> workloads().applyYaml(a, workload, yaml));
+    }
+
+    @Override
+    public Subscription followPodLog(PodLogRequest request, LogListener listener) {
+        return workloads().followPodLog(workloads().defaultActor(), request, listener);
+    }
 
     /** From the store; read-only. */
     @Override
@@ -318,21 +418,33 @@ public final class LocalManagementApi implements ManagementApi {
     // RKE provisioning (issue #7): LocalProvisioning does the work; only one-line delegations here.
     final LocalProvisioning provisioning = new LocalProvisioning(this::provisioningStore, this::provisioningCredentials, commands);
 
-    private ResourceStore provisioningStore() { return store; }
+    private ResourceStore provisioningStore() {
+        return store;
+    }
 
-    private DownstreamCredentials provisioningCredentials() { return credentials; }
-
-    @Override
-    public CompletableFuture<List<ClusterYamlProblem>> validateClusterYaml(String clusterYaml) { return provisioning.validate(clusterYaml); }
-
-    @Override
-    public CompletableFuture<String> renderClusterYaml(RkeClusterSpec spec) { return provisioning.render(spec); }
+    private DownstreamCredentials provisioningCredentials() {
+        return credentials;
+    }
 
     @Override
-    public CompletableFuture<SshTestResult> testSshNode(NodeAccess access) { return provisioning.testSsh(access); }
+    public CompletableFuture<List<ClusterYamlProblem>> validateClusterYaml(String clusterYaml) {
+        return provisioning.validate(clusterYaml);
+    }
 
     @Override
-    public ProvisioningRun provisionRkeCluster(String name, String clusterYaml, ProvisioningListener listener) { return provisioning.provision(name, clusterYaml, listener); }
+    public CompletableFuture<String> renderClusterYaml(RkeClusterSpec spec) {
+        return provisioning.render(spec);
+    }
+
+    @Override
+    public CompletableFuture<SshTestResult> testSshNode(NodeAccess access) {
+        return provisioning.testSsh(access);
+    }
+
+    @Override
+    public ProvisioningRun provisionRkeCluster(String name, String clusterYaml, ProvisioningListener listener) {
+        return provisioning.provision(name, clusterYaml, listener);
+    }
 
     @Override
     public void close() {

@@ -134,23 +134,101 @@ public final class RemoteManagementApi implements ManagementApi {
 
     // clusters detail, projects, users, node pools, kubeconfig (logic in RemoteAdministration)
     private volatile RemoteAdministration administration;
-    private RemoteAdministration admin() { RemoteAdministration a = administration; if (a == null) { synchronized (this) { a = administration; if (a == null) { a = new RemoteAdministration(http, timers, watches); administration = a; } } } return a; }
-    @Override public CompletableFuture<ClusterDetail> getCluster(String clusterId) { return admin().getCluster(clusterId); }
-    @Override public CompletableFuture<List<ClusterEvent>> listClusterEvents(String clusterId) { return admin().listClusterEvents(clusterId); }
-    @Override public Subscription watchClusterEvents(String clusterId, Consumer<ApiEvent<ClusterEvent>> listener) { if (closed.get()) { throw new ApiException(ApiException.Reason.UNAVAILABLE, "The connection to " + http.server() + " is closed."); } return admin().watchClusterEvents(clusterId, listener); }
-    @Override public CompletableFuture<ProjectSummary> createProject(String clusterId, NewProject request) { return admin().createProject(clusterId, request); }
-    @Override public CompletableFuture<Void> deleteProject(String clusterId, String projectId) { return admin().deleteProject(clusterId, projectId); }
-    @Override public CompletableFuture<List<NamespaceSummary>> listNamespaces(String clusterId) { return admin().listNamespaces(clusterId); }
-    @Override public CompletableFuture<Void> moveNamespace(String clusterId, String namespace, String projectId) { return admin().moveNamespace(clusterId, namespace, projectId); }
-    @Override public CompletableFuture<List<Member>> listMembers(String clusterId, String projectId) { return admin().listMembers(clusterId, projectId); }
-    @Override public CompletableFuture<Member> addMember(NewMember request) { return admin().addMember(request); }
-    @Override public CompletableFuture<Void> removeMember(String clusterId, String bindingId) { return admin().removeMember(clusterId, bindingId); }
-    @Override public CompletableFuture<UserSummary> createUser(NewUser request) { return admin().createUser(request); }
-    @Override public CompletableFuture<UserSummary> setUserEnabled(String username, boolean enabled) { return admin().setUserEnabled(username, enabled); }
-    @Override public CompletableFuture<Void> deleteUser(String username) { return admin().deleteUser(username); }
-    @Override public CompletableFuture<NodePoolSummary> scaleNodePool(String clusterId, String poolId, int quantity) { return admin().scaleNodePool(clusterId, poolId, quantity); }
-    @Override public CompletableFuture<ExportedKubeconfig> exportKubeconfig(KubeconfigExport request) { return admin().exportKubeconfig(request); }
-    @Override public CompletableFuture<Void> saveKubeconfig(String yaml, java.nio.file.Path target) { return LocalAdministration.saveKubeconfig(yaml, target); }
+
+    private RemoteAdministration admin() {
+        RemoteAdministration current = administration;
+        if (current == null) {
+            synchronized (this) {
+                current = administration;
+                if (current == null) {
+                    current = new RemoteAdministration(http, timers, watches);
+                    administration = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    @Override
+    public CompletableFuture<ClusterDetail> getCluster(String clusterId) {
+        return admin().getCluster(clusterId);
+    }
+
+    @Override
+    public CompletableFuture<List<ClusterEvent>> listClusterEvents(String clusterId) {
+        return admin().listClusterEvents(clusterId);
+    }
+
+    @Override
+    public Subscription watchClusterEvents(String clusterId, Consumer<ApiEvent<ClusterEvent>> listener) {
+        checkOpen();
+        return admin().watchClusterEvents(clusterId, listener);
+    }
+
+    @Override
+    public CompletableFuture<ProjectSummary> createProject(String clusterId, NewProject request) {
+        return admin().createProject(clusterId, request);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteProject(String clusterId, String projectId) {
+        return admin().deleteProject(clusterId, projectId);
+    }
+
+    @Override
+    public CompletableFuture<List<NamespaceSummary>> listNamespaces(String clusterId) {
+        return admin().listNamespaces(clusterId);
+    }
+
+    @Override
+    public CompletableFuture<Void> moveNamespace(String clusterId, String namespace, String projectId) {
+        return admin().moveNamespace(clusterId, namespace, projectId);
+    }
+
+    @Override
+    public CompletableFuture<List<Member>> listMembers(String clusterId, String projectId) {
+        return admin().listMembers(clusterId, projectId);
+    }
+
+    @Override
+    public CompletableFuture<Member> addMember(NewMember request) {
+        return admin().addMember(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeMember(String clusterId, String bindingId) {
+        return admin().removeMember(clusterId, bindingId);
+    }
+
+    @Override
+    public CompletableFuture<UserSummary> createUser(NewUser request) {
+        return admin().createUser(request);
+    }
+
+    @Override
+    public CompletableFuture<UserSummary> setUserEnabled(String username, boolean enabled) {
+        return admin().setUserEnabled(username, enabled);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteUser(String username) {
+        return admin().deleteUser(username);
+    }
+
+    @Override
+    public CompletableFuture<NodePoolSummary> scaleNodePool(String clusterId, String poolId, int quantity) {
+        return admin().scaleNodePool(clusterId, poolId, quantity);
+    }
+
+    @Override
+    public CompletableFuture<ExportedKubeconfig> exportKubeconfig(KubeconfigExport request) {
+        return admin().exportKubeconfig(request);
+    }
+
+    @Override
+    public CompletableFuture<Void> saveKubeconfig(String yaml, java.nio.file.Path target) {
+        return LocalAdministration.saveKubeconfig(yaml, target);
+    }
 
     @Override
     public CompletableFuture<List<ProjectSummary>> listProjects(String clusterId) {
@@ -166,17 +244,61 @@ public final class RemoteManagementApi implements ManagementApi {
 
     // workloads: JSON calls and WebSockets under /v3/clusters/<id>/workloads (RemoteWorkloads); the server acts as this user
     private final java.util.concurrent.atomic.AtomicReference<RemoteWorkloads> workloads = new java.util.concurrent.atomic.AtomicReference<>();
-    private RemoteWorkloads workloads() { return workloads.updateAndGet(w -> w != null ? w : new RemoteWorkloads(http, timers, watches)); }
-    @Override public CompletableFuture<List<WorkloadSummary>> listWorkloads(WorkloadQuery query) { return workloads().list(query); }
-    @Override public Subscription watchWorkloads(WorkloadQuery query, Consumer<WorkloadBatch> listener) { checkOpen(); return workloads().watch(query, listener); }
-    @Override public CompletableFuture<List<WorkloadSummary>> listPods(WorkloadRef workload) { return workloads().pods(workload); }
-    @Override public CompletableFuture<Void> scaleWorkload(WorkloadRef workload, int replicas) { return workloads().scale(workload, replicas); }
-    @Override public CompletableFuture<Void> redeployWorkload(WorkloadRef workload) { return workloads().redeploy(workload); }
-    @Override public CompletableFuture<Void> deleteWorkload(WorkloadRef workload) { return workloads().delete(workload); }
-    @Override public CompletableFuture<String> getWorkloadYaml(WorkloadRef workload) { return workloads().yaml(workload); }
-    @Override public CompletableFuture<String> applyWorkloadYaml(WorkloadRef workload, String yaml) { return workloads().applyYaml(workload, yaml); }
-    @Override public Subscription followPodLog(PodLogRequest request, LogListener listener) { checkOpen(); return workloads().followPodLog(request, listener); }
-    private void checkOpen() { if (closed.get()) { throw new ApiException(ApiException.Reason.UNAVAILABLE, "The connection to " + http.server() + " is closed."); } }
+    private RemoteWorkloads workloads() {
+        return workloads.updateAndGet(w -> w != null ? w : new RemoteWorkloads(http, timers, watches));
+    }
+
+    @Override
+    public CompletableFuture<List<WorkloadSummary>> listWorkloads(WorkloadQuery query) {
+        return workloads().list(query);
+    }
+
+    @Override
+    public Subscription watchWorkloads(WorkloadQuery query, Consumer<WorkloadBatch> listener) {
+        checkOpen(); return workloads().watch(query, listener);
+    }
+
+    @Override
+    public CompletableFuture<List<WorkloadSummary>> listPods(WorkloadRef workload) {
+        return workloads().pods(workload);
+    }
+
+    @Override
+    public CompletableFuture<Void> scaleWorkload(WorkloadRef workload, int replicas) {
+        return workloads().scale(workload, replicas);
+    }
+
+    @Override
+    public CompletableFuture<Void> redeployWorkload(WorkloadRef workload) {
+        return workloads().redeploy(workload);
+    }
+
+    @Override
+    public CompletableFuture<Void> deleteWorkload(WorkloadRef workload) {
+        return workloads().delete(workload);
+    }
+
+    @Override
+    public CompletableFuture<String> getWorkloadYaml(WorkloadRef workload) {
+        return workloads().yaml(workload);
+    }
+
+    @Override
+    public CompletableFuture<String> applyWorkloadYaml(WorkloadRef workload, String yaml) {
+        return workloads().applyYaml(workload, yaml);
+    }
+
+    @Override
+    public Subscription followPodLog(PodLogRequest request, LogListener listener) {
+        checkOpen();
+        return workloads().followPodLog(request, listener);
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new ApiException(ApiException.Reason.UNAVAILABLE, "The connection to " + http.server() + " is closed.");
+        }
+    }
 
     @Override
     public CompletableFuture<List<UserSummary>> listUsers() {
@@ -191,19 +313,29 @@ public final class RemoteManagementApi implements ManagementApi {
     // RKE provisioning (issue #7): RemoteProvisioning does the work; only one-line delegations here.
     private final RemoteProvisioning provisioning = new RemoteProvisioning(this::provisioningHttp);
 
-    private RemoteHttp provisioningHttp() { return http; }
+    private RemoteHttp provisioningHttp() {
+        return http;
+    }
 
     @Override
-    public CompletableFuture<List<ClusterYamlProblem>> validateClusterYaml(String clusterYaml) { return provisioning.validate(clusterYaml); }
+    public CompletableFuture<List<ClusterYamlProblem>> validateClusterYaml(String clusterYaml) {
+        return provisioning.validate(clusterYaml);
+    }
 
     @Override
-    public CompletableFuture<String> renderClusterYaml(RkeClusterSpec spec) { return provisioning.render(spec); }
+    public CompletableFuture<String> renderClusterYaml(RkeClusterSpec spec) {
+        return provisioning.render(spec);
+    }
 
     @Override
-    public CompletableFuture<SshTestResult> testSshNode(NodeAccess access) { return provisioning.testSsh(access); }
+    public CompletableFuture<SshTestResult> testSshNode(NodeAccess access) {
+        return provisioning.testSsh(access);
+    }
 
     @Override
-    public ProvisioningRun provisionRkeCluster(String name, String clusterYaml, ProvisioningListener listener) { return provisioning.provision(name, clusterYaml, listener); }
+    public ProvisioningRun provisionRkeCluster(String name, String clusterYaml, ProvisioningListener listener) {
+        return provisioning.provision(name, clusterYaml, listener);
+    }
 
     @Override
     public Subscription watchClusters(Consumer<ApiEvent<ClusterSummary>> listener) {
