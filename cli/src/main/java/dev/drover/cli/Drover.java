@@ -41,6 +41,11 @@ public final class Drover implements Callable<Integer> {
     public Integer call() {
         ConsoleCommand console = spec.commandLine().getSubcommands().get("console").getCommand();
         if (file != null) {
+            // An association always passes a path; a bare word is far likelier a mistyped command than a file.
+            String named = file.toString();
+            if (!named.contains("/") && !named.contains("\\") && !named.contains(".")) {
+                throw new CliException(ExitCodes.USAGE, "Unknown command \"" + named + "\"; see 'drover --help' (a file to open needs its extension, e.g. cluster.yml).");
+            }
             console.setFile(file);
         }
         return console.call();

@@ -103,4 +103,14 @@ class ConsoleCommandTest {
         assertThat(result.err()).startsWith("drover: ").contains("b.yml");
         assertThat(launched).isEmpty();
     }
+
+    @Test
+    void aMistypedCommandIsNotTakenForAFile() {
+        // when
+        CliRun.Result result = cli.run("sever");
+        // then
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("drover: Unknown command \"sever\"");
+        assertThat(launched).isEmpty();
+    }
 }
