@@ -181,7 +181,11 @@ public final class ConsoleApp extends Application {
         Thread.ofVirtual().name("open-file").start(() -> {
             try {
                 String text = ClusterYamlFile.read(file);
-                Platform.runLater(() -> attached.openClusterYaml(text));
+                Platform.runLater(() -> {
+                    if (console == attached) { // not if the console closed while the file was read
+                        attached.openClusterYaml(text);
+                    }
+                });
             } catch (IllegalArgumentException e) {
                 Platform.runLater(() -> {
                     System.err.println("drover: " + e.getMessage());
