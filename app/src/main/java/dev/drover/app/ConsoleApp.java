@@ -9,6 +9,7 @@ import dev.drover.app.offline.OfflineView;
 import dev.drover.app.offline.OfflineViewModel;
 import dev.drover.app.fx.Theme;
 import dev.drover.app.fx.ThemeSwitcher;
+import dev.drover.app.shell.FileNotOpenedDialog;
 import dev.drover.app.shell.StartupFailureDialog;
 import dev.drover.engine.api.ApiException;
 import dev.drover.engine.api.LocalManagementApi;
@@ -26,7 +27,7 @@ import javafx.stage.Stage;
 
 /**
  * The console: the connect page (lab or remote) unless {@code --data-dir} names a lab engine to open
- * at once, then the shell. The one place where engine, threads, ViewModels and views are constructed
+ * at once, then the shell, and the RKE wizard when a cluster.yml was named on the command line. The one place where engine, threads, ViewModels and views are constructed
  * and wired together (through {@link ConsoleWiring}); window, theme and servers are remembered in
  * {@link ConsoleSettings}.
  */
@@ -163,12 +164,37 @@ public final class ConsoleApp extends Application {
     private void connected(ManagementApi engine) {
         stage.getScene().setRoot(attach(engine));
         console.start();
+        if (options.file() != null) {
+            openFile(options.file());
+        }
         if (Boolean.getBoolean("drover.exitAfterFirstFrame")) {
             onNextPulse(stage.getScene(), () -> {
                 System.out.println("drover: shell ready");
                 Platform.runLater(Platform::exit);
             });
         }
+    }
+
+    /** The file named on the command line, read off the FX thread, into the RKE wizard; or one sentence why not. */
+    private void openFile(Path file) {
+        ConsoleWiring attached = console;
+        Thread.ofVirtual().name("open-file").start(() -> {
+            try {
+                String text = ClusterYamlFile.read(file);
+                Platform.runLater(() -> {
+                    if (console == attached) { // not if the console closed while the file was read
+                        attached.openClusterYaml(text);
+                    }
+                });
+            } catch (IllegalArgumentException e) {
+                Platform.runLater(() -> {
+                    System.err.println("drover: " + e.getMessage());
+                    FileNotOpenedDialog dialog = new FileNotOpenedDialog(e.getMessage());
+                    dialog.initOwner(stage);
+                    dialog.show();
+                });
+            }
+        });
     }
 
     /**

@@ -108,6 +108,11 @@ public final class ConsoleWiring implements AutoCloseable {
         wizard.open(shell.root().getScene() == null ? null : shell.root().getScene().getWindow());
     }
 
+    /** Opens the RKE wizard on its review step with a cluster.yml's text (a file opened with Drover). FX thread. */
+    public void openClusterYaml(String clusterYaml) {
+        wizard.open(shell.root().getScene() == null ? null : shell.root().getScene().getWindow(), clusterYaml);
+    }
+
     /** Starts every watch; returns at once. FX thread. */
     public void start() {
         clusters.start();

@@ -67,4 +67,68 @@ class ConsoleAppTest {
         assertThat(dialog.getHeaderText()).isEqualTo("Drover cannot start");
         assertThat(dialog.getContentText()).startsWith(message).contains("--data-dir").doesNotContain("Exception");
     }
+
+    @Test
+    void a_cluster_yml_named_on_the_command_line_opens_in_the_wizards_review_step(@TempDir Path dir) throws Exception {
+        // given: the sample cluster.yml under a name a file manager would pass
+        String text = java.nio.file.Files.readString(Path.of("../resources/samples/cluster.yml"));
+        Path file = java.nio.file.Files.writeString(dir.resolve("prod.rkecluster.yml"), text);
+        FxToolkit.registerPrimaryStage();
+
+        // when
+        Application console = FxToolkit.setupApplication(ConsoleApp.class, "console", "--data-dir", dir.resolve("data").toString(), file.toString());
+
+        // then: the wizard opens beside the console on its review step with the file's text, checked by the engine
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> wizard().isPresent());
+            javafx.scene.Parent wizard = onFx(() -> wizard().orElseThrow().getScene().getRoot());
+            javafx.scene.control.TextArea yaml = onFx(() -> (javafx.scene.control.TextArea) wizard.lookup("#yaml"));
+            assertThat(onFx(() -> yaml.getText())).isEqualTo(text);
+            assertThat(onFx(() -> ((javafx.scene.control.Button) wizard.lookup("#nextButton")).getText())).isEqualTo("Provision");
+            javafx.scene.control.Label status = onFx(() -> (javafx.scene.control.Label) wizard.lookup("#status"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> onFx(status::getText).equals("cluster.yml is valid."));
+        } finally {
+            onFx(() -> {
+                wizard().ifPresent(javafx.stage.Window::hide);
+                return null;
+            });
+            FxToolkit.cleanupApplication(console);
+        }
+    }
+
+    @Test
+    void a_missing_file_is_one_sentence_in_the_window_and_the_console_stays(@TempDir Path dir) throws Exception {
+        // given
+        Path missing = dir.resolve("gone.yml");
+        FxToolkit.registerPrimaryStage();
+
+        // when
+        Application console = FxToolkit.setupApplication(ConsoleApp.class, "console", "--data-dir", dir.resolve("data").toString(), missing.toString());
+
+        // then
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> notOpened().isPresent());
+            assertThat(onFx(() -> notOpened().orElseThrow().getContentText())).isEqualTo("Cannot open " + missing + ": there is no such file.");
+            assertThat(robot.lookup("#engineStatus").tryQuery()).isPresent();
+        } finally {
+            onFx(() -> {
+                notOpened().ifPresent(pane -> pane.getScene().getWindow().hide());
+                return null;
+            });
+            FxToolkit.cleanupApplication(console);
+        }
+    }
+
+    private static java.util.Optional<javafx.stage.Stage> wizard() {
+        return onFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.Stage s && "Create RKE cluster — Drover".equals(s.getTitle()) && s.isShowing())
+                .map(javafx.stage.Stage.class::cast).findFirst());
+    }
+
+    private static java.util.Optional<javafx.scene.control.DialogPane> notOpened() {
+        return onFx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
+                .map(w -> (javafx.scene.control.DialogPane) w.getScene().getRoot())
+                .filter(pane -> "Drover cannot open the file".equals(pane.getHeaderText())).findFirst());
+    }
 }

@@ -31,6 +31,21 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void a_file_to_open_after_the_options() {
+        // when
+        LaunchOptions options = LaunchOptions.parse(List.of("console", "--data-dir", "/d", "/home/me/cluster.yml"));
+        LaunchOptions none = LaunchOptions.parse(List.of("console"));
+
+        // then
+        assertThat(options.file()).isEqualTo(Path.of("/home/me/cluster.yml"));
+        assertThat(options.dataDirectory()).isEqualTo(Path.of("/d"));
+        assertThat(none.file()).isNull();
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of("console", "a.yml", "b.yml")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Open one file at a time, not \"a.yml\" and \"b.yml\".");
+    }
+
+    @Test
     void mistakes_are_explained() {
         // when / then
         assertThatThrownBy(() -> LaunchOptions.parse(List.of("console", "--data-dir")))

@@ -28,6 +28,11 @@ public final class Drover implements Callable<Integer> {
             description = "Print the stack trace of a failure (normally only one sentence is printed).")
     boolean debug;
 
+    // Windows and macOS file associations start the launcher with just the file; Linux's desktop entry says `console %f`.
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "A cluster.yml to open in the console's RKE wizard (same as `drover console FILE`).")
+    java.nio.file.Path file;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -35,6 +40,14 @@ public final class Drover implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleCommand console = spec.commandLine().getSubcommands().get("console").getCommand();
+        if (file != null) {
+            // An association always passes a path; a bare word is far likelier a mistyped command than a file.
+            String named = file.toString();
+            if (!named.contains("/") && !named.contains("\\") && !named.contains(".")) {
+                throw new CliException(ExitCodes.USAGE, "Unknown command \"" + named + "\"; see 'drover --help' (a file to open needs its extension, e.g. cluster.yml).");
+            }
+            console.setFile(file);
+        }
         return console.call();
     }
 

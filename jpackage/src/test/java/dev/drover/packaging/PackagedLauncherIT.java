@@ -63,7 +63,12 @@ class PackagedLauncherIT {
         assertThat(run(Path.of("dpkg-deb"), "-e", deb.toString(), control.toString()).code).isZero();
         Path drover = root.resolve("opt/drover/bin/drover");
         // then: desktop entry with the icon, and `drover` put on the PATH by postinst
-        assertThat(root.resolve("opt/drover/lib/drover-drover.desktop")).content().contains("Exec=/opt/drover/bin/drover console", "Icon=/opt/drover/lib/drover.png");
+        assertThat(root.resolve("opt/drover/lib/drover-drover.desktop")).content().contains("Exec=/opt/drover/bin/drover console %f", "Icon=/opt/drover/lib/drover.png");
+        // and the cluster.yml association: the desktop entry takes the mime type, whose globs postinst installs
+        assertThat(root.resolve("opt/drover/lib/drover-drover.desktop")).content().contains("MimeType=application/x-drover-cluster-yml");
+        assertThat(root.resolve("opt/drover/lib/drover-drover-MimeInfo.xml")).content()
+                .contains("type=\"application/x-drover-cluster-yml\"", "<glob pattern=\"*.rkecluster.yml\">");
+        assertThat(control.resolve("postinst")).content().contains("xdg-mime install /opt/drover/lib/drover-drover-MimeInfo.xml");
         Path ourIcon = BUILT.toAbsolutePath().getParent().getParent().resolve("resources/icons/drover.png");
         assertThat(Files.mismatch(root.resolve("opt/drover/lib/drover.png"), ourIcon)).as("Drover's icon, not jpackage's default").isEqualTo(-1L);
         assertThat(control.resolve("postinst")).content().contains("ln -sf /opt/drover/bin/drover /usr/bin/drover", "xdg-desktop-menu install");
@@ -98,9 +103,10 @@ class PackagedLauncherIT {
         Assumptions.assumeTrue(System.getProperty("drover.package.types", "").contains("rpm"), "rpm not among the package types");
         Path rpm = installer(".rpm");
         Result files = run(Path.of("rpm"), "-qlp", rpm.toString());
-        assertThat(files.output).contains("/opt/drover/bin/drover", "/opt/drover/lib/drover-drover.desktop", "/opt/drover/lib/app/drover-cli-");
+        assertThat(files.output).contains("/opt/drover/bin/drover", "/opt/drover/lib/drover-drover.desktop", "/opt/drover/lib/app/drover-cli-",
+                "/opt/drover/lib/drover-drover-MimeInfo.xml");
         Result scripts = run(Path.of("rpm"), "-qp", "--scripts", rpm.toString());
-        assertThat(scripts.output).contains("ln -sf /opt/drover/bin/drover /usr/bin/drover", "xdg-desktop-menu install");
+        assertThat(scripts.output).contains("ln -sf /opt/drover/bin/drover /usr/bin/drover", "xdg-desktop-menu install", "xdg-mime install");
     }
 
     private record Result(int code, String output) {

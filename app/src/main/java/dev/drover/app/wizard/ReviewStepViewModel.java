@@ -67,6 +67,16 @@ public final class ReviewStepViewModel {
         }));
     }
 
+    /**
+     * A cluster.yml the user brought (a file opened with Drover): shown as it is and validated. {@code spec} is
+     * what the earlier steps say now, so going back and forth without changing them keeps the text.
+     */
+    void load(String text, RkeClusterSpec spec) {
+        renderedFrom = spec;
+        yaml.set(text);
+        validateNow();
+    }
+
     /** Validates the current text at once (the debounce ends here too). */
     public void validateNow() {
         pause.stop();

@@ -3,6 +3,8 @@ package dev.drover.app.wizard;
 import dev.drover.app.fx.FxThreads;
 import dev.drover.engine.api.ManagementApi;
 import dev.drover.engine.api.RkeClusterSpec;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -31,6 +33,9 @@ public final class WizardViewModel implements AutoCloseable {
             return title;
         }
     }
+
+    /** The top-level {@code cluster_name: NAME} line, quoted or not; the engine's validation judges the rest. */
+    private static final Pattern CLUSTER_NAME = Pattern.compile("^cluster_name:[ \\t]*[\"']?([^\"'#\\s]+)", Pattern.MULTILINE);
 
     private final ClusterStepViewModel cluster = new ClusterStepViewModel();
     private final NodesStepViewModel nodes;
@@ -77,6 +82,19 @@ public final class WizardViewModel implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Opens a cluster.yml the user brought straight on the review step, validated as if typed there. The
+     * cluster is named by the file's {@code cluster_name}, else RKE's default "local"; the name can still be
+     * changed on the first step (going back there and forth again keeps the text while the answers stay).
+     */
+    public void openClusterYaml(String text) {
+        Matcher name = CLUSTER_NAME.matcher(text);
+        cluster.nameProperty().set(name.find() ? name.group(1) : "local");
+        review.load(text, spec());
+        error.set("");
+        step.set(Step.REVIEW);
     }
 
     /** One step back; not while a run is in progress, nor after it succeeded. */

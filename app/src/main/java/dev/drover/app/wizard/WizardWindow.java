@@ -14,6 +14,7 @@ public final class WizardWindow {
 
     private final Supplier<WizardViewModel> viewModels;
     private Stage stage;
+    private WizardViewModel current;
 
     public WizardWindow(Supplier<WizardViewModel> viewModels) {
         this.viewModels = viewModels;
@@ -25,6 +26,25 @@ public final class WizardWindow {
             stage.toFront();
             return;
         }
+        show(owner);
+    }
+
+    /**
+     * Shows the wizard on its review step with {@code clusterYaml} (a file opened with Drover). An open wizard
+     * takes the text unless it is provisioning, so a run in progress is never replaced. FX thread.
+     */
+    public void open(Window owner, String clusterYaml) {
+        if (stage != null && stage.isShowing()) {
+            if (current.stepProperty().get() != WizardViewModel.Step.PROVISION) {
+                current.openClusterYaml(clusterYaml);
+            }
+            stage.toFront();
+            return;
+        }
+        show(owner).openClusterYaml(clusterYaml);
+    }
+
+    private WizardViewModel show(Window owner) {
         WizardViewModel viewModel = viewModels.get();
         Stage window = new Stage();
         WizardView view = new WizardView(viewModel, window::close);
@@ -35,7 +55,9 @@ public final class WizardWindow {
         }
         window.setOnHidden(event -> viewModel.close());
         stage = window;
+        current = viewModel;
         window.show();
         view.focus();
+        return viewModel;
     }
 }

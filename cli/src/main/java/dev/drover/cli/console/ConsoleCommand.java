@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code drover console}: the desktop console. Lab (in-process engine) unless the user last attached to a
@@ -32,6 +33,11 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--server", paramLabel = "URL", description = "Attach to the shared server at https://HOST:PORT.")
     String server;
+
+    // Not checked here: a double-click has no terminal, so the window tells what is wrong with the file.
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "An RKE cluster.yml to open in the RKE wizard's review step once the console is attached.")
+    Path file;
 
     private final Consumer<String[]> console;
 
@@ -55,14 +61,29 @@ public final class ConsoleCommand implements Callable<Integer> {
             settings.rememberServer(settings.server(url).orElse(new RememberedServer(url, "", "")));
             settings.setLastMode("remote");
             settings.save();
-            console.accept(new String[] {"console"});
+            console.accept(withFile("console"));
         } else if (dataDirectory == null && "remote".equals(settings.lastMode())) {
-            console.accept(new String[] {"console"});
+            console.accept(withFile("console"));
         } else {
             Path lab = dataDirectory != null ? dataDirectory : LocalManagementApi.defaultDataDirectory();
-            console.accept(new String[] {"console", "--data-dir", lab.toString()});
+            console.accept(withFile("console", "--data-dir", lab.toString()));
         }
         return ExitCodes.OK;
+    }
+
+    /** The console's arguments, the file (absolute, as the console's working directory may differ) last. */
+    private String[] withFile(String... args) {
+        if (file == null) {
+            return args;
+        }
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = file.toAbsolutePath().toString();
+        return all;
+    }
+
+    /** Sets the file when {@code drover FILE} (an installer's file association) names it without the command. */
+    public void setFile(Path file) {
+        this.file = file;
     }
 
     /** Where the console keeps its settings; the same override ConsoleApp honours. */

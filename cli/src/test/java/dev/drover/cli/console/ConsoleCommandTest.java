@@ -81,4 +81,36 @@ class ConsoleCommandTest {
         assertThat(result.err()).startsWith("drover: Choose --server or --data-dir, not both");
         assertThat(launched).isEmpty();
     }
+
+    @Test
+    void aFileIsHandedToTheConsoleAsAnAbsolutePathWithOrWithoutTheCommand() {
+        // when: as typed, and as a Windows/macOS file association starts the launcher
+        CliRun.Result typed = cli.run("console", "--data-dir", "/srv/lab", "prod/cluster.yml");
+        CliRun.Result associated = cli.run("/home/me/prod.rkecluster.yml");
+        // then: the file is not read here (the window says what is wrong with it), only passed on
+        assertThat(typed.code()).isZero();
+        assertThat(associated.code()).isZero();
+        assertThat(launched.get(0)).containsExactly("console", "--data-dir", "/srv/lab", Path.of("prod/cluster.yml").toAbsolutePath().toString());
+        assertThat(launched.get(1)).hasSize(4).endsWith("/home/me/prod.rkecluster.yml").startsWith("console", "--data-dir");
+    }
+
+    @Test
+    void twoFilesAreAUsageErrorBeforeAnythingOpens() {
+        // when
+        CliRun.Result result = cli.run("console", "a.yml", "b.yml");
+        // then
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("drover: ").contains("b.yml");
+        assertThat(launched).isEmpty();
+    }
+
+    @Test
+    void aMistypedCommandIsNotTakenForAFile() {
+        // when
+        CliRun.Result result = cli.run("sever");
+        // then
+        assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("drover: Unknown command \"sever\"");
+        assertThat(launched).isEmpty();
+    }
 }
