@@ -1,11 +1,12 @@
 package dev.drover.app.clusters;
 
+import static dev.drover.app.fx.PageParts.showWhenSet;
+import static dev.drover.app.fx.PageParts.textColumn;
+
 import dev.drover.app.clusters.DetailRows.ConditionRow;
 import dev.drover.app.clusters.DetailRows.EventRow;
 import dev.drover.app.clusters.DetailRows.NodeRow;
 import dev.drover.app.fx.Fxml;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -90,28 +91,18 @@ public final class ClusterDetailView {
 
         conditions.setItems(viewModel.conditions());
         conditions.setCellFactory(list -> new ConditionCell());
-        column(nodeName, NodeRow::name);
-        column(nodeRoles, NodeRow::roles);
-        column(nodeReady, row -> row.ready() ? "Ready" : "Not ready");
-        column(nodeVersion, NodeRow::version);
-        column(nodeCpu, NodeRow::cpu);
-        column(nodeMemory, NodeRow::memory);
+        textColumn(nodeName, NodeRow::name);
+        textColumn(nodeRoles, NodeRow::roles);
+        textColumn(nodeReady, row -> row.ready() ? "Ready" : "Not ready");
+        textColumn(nodeVersion, NodeRow::version);
+        textColumn(nodeCpu, NodeRow::cpu);
+        textColumn(nodeMemory, NodeRow::memory);
         nodes.setItems(viewModel.nodes());
         nodesPlaceholder.textProperty().bind(viewModel.nodesMessageProperty()
                 .map(message -> message.isEmpty() ? "No nodes reported." : message));
         events.setItems(viewModel.events());
         events.setCellFactory(list -> new EventCell(viewModel::now));
         showWhenSet(eventsMessage, viewModel.eventsMessageProperty());
-    }
-
-    private static void showWhenSet(Label label, javafx.beans.value.ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
-
-    private static void column(TableColumn<NodeRow, String> column, Function<NodeRow, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     }
 
     private void show(ClusterRow row) {

@@ -1,9 +1,10 @@
 package dev.drover.app.kubeconfig;
 
+import static dev.drover.app.fx.PageParts.showWhenSet;
+
 import dev.drover.app.fx.Fxml;
 import java.io.File;
 import java.nio.file.Path;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -91,12 +92,6 @@ public final class KubeconfigView {
         copy.disableProperty().bind(viewModel.builtProperty().not().or(viewModel.busyProperty()));
         showWhenSet(error, viewModel.errorProperty());
         showWhenSet(notice, viewModel.noticeProperty());
-    }
-
-    private static void showWhenSet(Label label, ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     @FXML

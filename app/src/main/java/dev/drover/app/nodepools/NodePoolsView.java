@@ -1,11 +1,12 @@
 package dev.drover.app.nodepools;
 
+import static dev.drover.app.fx.PageParts.showWhenSet;
+import static dev.drover.app.fx.PageParts.textColumn;
+
 import dev.drover.app.clusters.ClusterPicker;
 import dev.drover.app.clusters.ClusterRow;
 import dev.drover.app.fx.Fxml;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableStringValue;
+import dev.drover.app.fx.PageParts;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -62,12 +63,7 @@ public final class NodePoolsView {
     public NodePoolsView(NodePoolsViewModel viewModel) {
         this.viewModel = viewModel;
         this.root = Fxml.load(this);
-        // Read again each time the page is shown (the shell attaches it), so it never shows stale state.
-        root.sceneProperty().addListener((observable, old, scene) -> {
-            if (scene != null) {
-                viewModel.reload();
-            }
-        });
+        PageParts.reloadWhenShown(root, viewModel::reload);
     }
 
     public Parent root() {
@@ -79,11 +75,11 @@ public final class NodePoolsView {
         ClusterPicker.bind(cluster, viewModel.clusters(), viewModel.clusterIdProperty());
         showWhenSet(error, viewModel.errorProperty());
         showWhenSet(notice, viewModel.noticeProperty());
-        column(poolName, PoolRow::name);
-        column(poolRoles, PoolRow::roles);
-        column(poolTemplate, PoolRow::template);
-        column(poolQuantity, row -> String.valueOf(row.quantity()));
-        column(poolNodes, PoolRow::nodesText);
+        textColumn(poolName, PoolRow::name);
+        textColumn(poolRoles, PoolRow::roles);
+        textColumn(poolTemplate, PoolRow::template);
+        textColumn(poolQuantity, row -> String.valueOf(row.quantity()));
+        textColumn(poolNodes, PoolRow::nodesText);
         pools.setItems(viewModel.pools());
         viewModel.selectedProperty().addListener((observable, old, pool) -> {
             if (pools.getSelectionModel().getSelectedItem() != pool) {
@@ -103,25 +99,11 @@ public final class NodePoolsView {
         scaleDown.disableProperty().bind(viewModel.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> viewModel.selectedProperty().get() == null || viewModel.selectedProperty().get().quantity() == 0,
                 viewModel.selectedProperty())));
-        nodeColumn(nodeName, PoolRow.NodeRow::name);
-        nodeColumn(nodeAddress, PoolRow.NodeRow::address);
-        nodeColumn(nodeState, PoolRow.NodeRow::state);
-        nodeColumn(nodeUnhealthy, PoolRow.NodeRow::unhealthy);
+        textColumn(nodeName, PoolRow.NodeRow::name);
+        textColumn(nodeAddress, PoolRow.NodeRow::address);
+        textColumn(nodeState, PoolRow.NodeRow::state);
+        textColumn(nodeUnhealthy, PoolRow.NodeRow::unhealthy);
         nodes.setItems(viewModel.nodes());
-    }
-
-    private static void column(TableColumn<PoolRow, String> column, Function<PoolRow, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-    }
-
-    private static void nodeColumn(TableColumn<PoolRow.NodeRow, String> column, Function<PoolRow.NodeRow, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-    }
-
-    private static void showWhenSet(Label label, ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     @FXML

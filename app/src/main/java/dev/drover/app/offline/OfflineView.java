@@ -1,10 +1,11 @@
 package dev.drover.app.offline;
 
+import static dev.drover.app.fx.PageParts.showWhenSet;
+import static dev.drover.app.fx.PageParts.textColumn;
+
 import dev.drover.app.fx.Fxml;
 import dev.drover.app.offline.OfflineViewModel.ContextRow;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -69,8 +70,8 @@ public final class OfflineView {
         vaultLocation.setText("Vault: " + viewModel.location());
         tryAgain.setVisible(back != null);
         tryAgain.setManaged(back != null);
-        column(contextName, ContextRow::name);
-        column(contextServer, ContextRow::server);
+        textColumn(contextName, ContextRow::name);
+        textColumn(contextServer, ContextRow::server);
         contextStatus.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         contextStatus.setCellFactory(column -> new StatusCell());
         contexts.setItems(viewModel.contexts());
@@ -87,16 +88,6 @@ public final class OfflineView {
         workloadsPane.managedProperty().bind(workloadsPane.visibleProperty());
         showWhenSet(error, viewModel.errorProperty());
         showWhenSet(notice, viewModel.noticeProperty());
-    }
-
-    private static void column(TableColumn<ContextRow, String> column, Function<ContextRow, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-    }
-
-    private static void showWhenSet(Label label, ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     @FXML

@@ -1,8 +1,12 @@
 package dev.drover.app.projects;
 
+import static dev.drover.app.fx.PageParts.showWhenSet;
+import static dev.drover.app.fx.PageParts.textColumn;
+
 import dev.drover.app.clusters.ClusterPicker;
 import dev.drover.app.clusters.ClusterRow;
 import dev.drover.app.fx.Fxml;
+import dev.drover.app.fx.PageParts;
 import dev.drover.app.projects.ProjectRows.MemberRow;
 import dev.drover.app.projects.ProjectRows.NamespaceRow;
 import dev.drover.app.projects.ProjectRows.ProjectRow;
@@ -11,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -92,12 +95,7 @@ public final class ProjectsView {
     public ProjectsView(ProjectsViewModel viewModel) {
         this.viewModel = viewModel;
         this.root = Fxml.load(this);
-        // Read again each time the page is shown (the shell attaches it), so it never shows stale state.
-        root.sceneProperty().addListener((observable, old, scene) -> {
-            if (scene != null) {
-                viewModel.reload();
-            }
-        });
+        PageParts.reloadWhenShown(root, viewModel::reload);
     }
 
     public Parent root() {
@@ -128,8 +126,8 @@ public final class ProjectsView {
                 projects.getSelectionModel().select(viewModel.selectedProperty().get()));
         detail.disableProperty().bind(viewModel.selectedProperty().isNull());
 
-        column(namespaceName, NamespaceRow::name);
-        column(namespaceProject, row -> row.projectName().isEmpty() ? "—" : row.projectName());
+        textColumn(namespaceName, NamespaceRow::name);
+        textColumn(namespaceProject, row -> row.projectName().isEmpty() ? "—" : row.projectName());
         namespaces.setItems(viewModel.namespaces());
         moveTarget.setConverter(converter(ProjectRow::name));
         viewModel.projects().addListener((ListChangeListener<ProjectRow>) change -> offerTargets());
@@ -170,16 +168,6 @@ public final class ProjectsView {
                 return null;
             }
         };
-    }
-
-    private static void column(TableColumn<NamespaceRow, String> column, Function<NamespaceRow, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-    }
-
-    private static void showWhenSet(Label label, ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     private void showForm(boolean show) {

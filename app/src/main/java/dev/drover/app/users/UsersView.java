@@ -1,11 +1,12 @@
 package dev.drover.app.users;
 
+import static dev.drover.app.fx.PageParts.showWhenSet;
+import static dev.drover.app.fx.PageParts.textColumn;
+
 import dev.drover.app.fx.Fxml;
+import dev.drover.app.fx.PageParts;
 import dev.drover.app.users.UserRows.RoleRow;
 import dev.drover.app.users.UserRows.UserRow;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -79,12 +80,7 @@ public final class UsersView {
     public UsersView(UsersViewModel viewModel) {
         this.viewModel = viewModel;
         this.root = Fxml.load(this);
-        // Read again each time the page is shown (the shell attaches it), so it never shows stale state.
-        root.sceneProperty().addListener((observable, old, scene) -> {
-            if (scene != null) {
-                viewModel.reload();
-            }
-        });
+        PageParts.reloadWhenShown(root, viewModel::reload);
     }
 
     public Parent root() {
@@ -96,11 +92,11 @@ public final class UsersView {
         showWhenSet(error, viewModel.errorProperty());
         showWhenSet(notice, viewModel.noticeProperty());
         showForm(false);
-        column(userName, UserRow::username);
-        column(userDisplayName, UserRow::displayName);
-        column(userProvider, UserRow::provider);
-        column(userRole, UserRow::role);
-        column(userStatus, UserRow::status);
+        textColumn(userName, UserRow::username);
+        textColumn(userDisplayName, UserRow::displayName);
+        textColumn(userProvider, UserRow::provider);
+        textColumn(userRole, UserRow::role);
+        textColumn(userStatus, UserRow::status);
         userStatus.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String status, boolean empty) {
@@ -131,10 +127,10 @@ public final class UsersView {
         toggleEnabled.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> current() != null && !current().enabled() ? "Enable" : "Disable", selected, viewModel.users()));
 
-        roleColumn(roleName, RoleRow::name);
-        roleColumn(roleId, RoleRow::id);
-        roleColumn(roleContext, RoleRow::context);
-        roleColumn(roleBuiltin, role -> role.builtin() ? "Built-in" : "Custom");
+        textColumn(roleName, RoleRow::name);
+        textColumn(roleId, RoleRow::id);
+        textColumn(roleContext, RoleRow::context);
+        textColumn(roleBuiltin, role -> role.builtin() ? "Built-in" : "Custom");
         roles.setItems(viewModel.roles());
         users.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DELETE) {
@@ -142,20 +138,6 @@ public final class UsersView {
                 event.consume();
             }
         });
-    }
-
-    private static void column(TableColumn<UserRow, String> column, Function<UserRow, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-    }
-
-    private static void roleColumn(TableColumn<RoleRow, String> column, Function<RoleRow, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-    }
-
-    private static void showWhenSet(Label label, ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     private void showForm(boolean show) {

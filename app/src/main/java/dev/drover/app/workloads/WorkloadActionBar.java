@@ -1,7 +1,8 @@
 package dev.drover.app.workloads;
 
+import static dev.drover.app.fx.PageParts.showWhenSet;
+
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -37,9 +38,4 @@ final class WorkloadActionBar {
         bar.getChildren().stream().filter(Button.class::isInstance).forEach(button -> button.disableProperty().bind(when));
     }
 
-    private static void showWhenSet(Label label, ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
 }

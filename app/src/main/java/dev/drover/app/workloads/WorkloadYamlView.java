@@ -1,5 +1,7 @@
 package dev.drover.app.workloads;
 
+import static dev.drover.app.fx.PageParts.showWhenSet;
+
 import dev.drover.app.fx.Fxml;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -52,12 +54,6 @@ public final class WorkloadYamlView {
         reload.disableProperty().bind(viewModel.busyProperty());
         showWhenSet(error, viewModel.errorProperty());
         showWhenSet(notice, viewModel.noticeProperty());
-    }
-
-    private static void showWhenSet(Label label, javafx.beans.value.ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     private void onKey(KeyEvent event) {
