@@ -8,6 +8,7 @@ import dev.drover.engine.kubeconfig.ClusterAccess;
 import dev.drover.engine.kubeconfig.KubeconfigBuilder;
 import dev.drover.engine.kubeconfig.KubeconfigRequest;
 import dev.drover.engine.kubeconfig.KubeconfigVault;
+import dev.drover.engine.kubeconfig.SelfSignedTls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class RecoverCommandTest {
 
     @Test
     void writesTheDirectContextsThatAnswerAndKubectlUsesThem() throws Exception {
-        try (StandInApiServer apiServer = new StandInApiServer(TOKEN)) {
+        try (SelfSignedTls apiServer = new SelfSignedTls(TOKEN)) {
             // given: an export kept in the vault; the Drover server (proxy context) is gone, one node is dead
             ClusterAccess prod = new ClusterAccess("c-abcde", "prod", true, "", apiServer.certificatePem, List.of(
                     new ClusterAccess.ControlPlaneNode("alive", "127.0.0.1", apiServer.port()),

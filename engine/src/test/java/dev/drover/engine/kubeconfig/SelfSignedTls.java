@@ -27,15 +27,15 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A stand-in downstream API server for recovery tests: real TLS (self-signed ECDSA P-256 for
+ * A stand-in downstream API server for recovery tests (engine and the CLI, through the test-jar): real TLS (self-signed ECDSA P-256 for
  * 127.0.0.1) answering {@code /version} only to one bearer token.
  */
-final class SelfSignedTls implements AutoCloseable {
+public final class SelfSignedTls implements AutoCloseable {
 
-    final String certificatePem;
+    public final String certificatePem;
     private final HttpsServer server;
 
-    SelfSignedTls(String acceptedToken) throws Exception {
+    public SelfSignedTls(String acceptedToken) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair keys = generator.generateKeyPair();
@@ -71,7 +71,7 @@ final class SelfSignedTls implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
