@@ -102,16 +102,21 @@ public final class OfflineKubeconfigs {
 
     /** Writes a kubeconfig (0600) holding only these direct contexts, the first one current. */
     public void writeDirectOnly(Path target, List<Entry> entries) throws IOException {
+        List<Kubeconfig.Context> stored = vault.directContexts(); // one read of the vault, however many are chosen
         List<Kubeconfig.Context> chosen = new java.util.ArrayList<>();
         for (Entry entry : entries) {
-            chosen.add(context(entry));
+            chosen.add(find(stored, entry));
         }
         OfflineRecovery.writeDirectOnly(target, chosen);
     }
 
     /** The newest stored copy of the context the entry names (entries carry no secrets). */
     private Kubeconfig.Context context(Entry entry) throws IOException {
-        return vault.directContexts().stream()
+        return find(vault.directContexts(), entry);
+    }
+
+    private static Kubeconfig.Context find(List<Kubeconfig.Context> stored, Entry entry) {
+        return stored.stream()
                 .filter(c -> c.name().equals(entry.name()) && c.server().equals(entry.server()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The vault no longer holds the context " + entry.name() + "."));
