@@ -10,7 +10,6 @@ import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.tunnel.AgentDisconnectedException;
 import dev.drover.tunnel.protocol.TunnelException;
 import io.vertx.core.Context;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.ConnectException;
@@ -83,19 +82,17 @@ public final class AuthProxy implements AutoCloseable {
         String path = uri;
         tokens.authenticate(context, bearer, clusterId)
                 .compose(identity -> upstreams.resolve(context, clusterId).map(upstream -> {
-                    forward(request, identity, upstream, path);
+                    forward(request, context, identity, upstream, path);
                     return upstream;
                 }))
                 .onFailure(e -> fail(request, clusterId, e));
     }
 
-    private void forward(HttpServerRequest request, TokenIdentity identity, Upstream upstream, String uri) {
-        boolean upgrade = ImpersonationHeaders.isUpgrade(request.headers());
-        MultiMap headers = ImpersonationHeaders.forUpstream(request.headers(), identity, upstream.bearer(), upgrade);
-        if (upgrade) {
-            upgrades.forward(request, upstream, uri, headers);
+    private void forward(HttpServerRequest request, Context context, TokenIdentity identity, Upstream upstream, String uri) {
+        if (ImpersonationHeaders.isUpgrade(request.headers())) {
+            upgrades.forward(request, upstream, uri, ImpersonationHeaders.forUpstream(request.headers(), identity, upstream.bearer(), true));
         } else {
-            requests.forward(request, upstream, uri, headers);
+            requests.forward(request, context, upstream, uri, identity);
         }
     }
 

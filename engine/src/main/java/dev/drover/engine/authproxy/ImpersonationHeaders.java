@@ -4,7 +4,7 @@ import dev.drover.engine.auth.TokenIdentity;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,9 +30,14 @@ final class ImpersonationHeaders {
     private static final String PRINCIPAL_HEADER = extraHeader(EXTRA_PRINCIPAL);
     private static final String PROVIDER_HEADER = extraHeader(EXTRA_PROVIDER);
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
-            "transfer-encoding", "upgrade", "host", "content-length", "expect", "http2-settings");
-    private static final Set<String> CREDENTIALS = Set.of("authorization", "proxy-authorization", "cookie");
+    /**
+     * Hop-by-hop headers, compared ignoring case. A list rather than a set of lower-cased names: a
+     * length check rejects most names at once, where lower-casing allocated a string per header per request.
+     */
+    private static final List<String> HOP_BY_HOP = List.of("Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer",
+            "Transfer-Encoding", "Upgrade", "Host", "Content-Length", "Expect", "HTTP2-Settings");
+    private static final List<String> CREDENTIALS = List.of("Authorization", "Proxy-Authorization", "Cookie");
+    private static final String IMPERSONATE = "Impersonate-";
 
     private ImpersonationHeaders() {
     }
@@ -42,15 +47,21 @@ final class ImpersonationHeaders {
      * the client's {@code Upgrade} are kept; otherwise the client may not pick the connection's fate.
      */
     static MultiMap forUpstream(MultiMap client, TokenIdentity identity, String upstreamToken, boolean upgrade) {
+        return copy(client, identity, upstreamToken, upgrade, MultiMap.caseInsensitiveMultiMap());
+    }
+
+    /**
+     * As {@link #forUpstream}, into {@code out} (the upstream request's own headers, so they are not copied
+     * once more). Returns {@code out}.
+     */
+    static MultiMap copy(MultiMap client, TokenIdentity identity, String upstreamToken, boolean upgrade, MultiMap out) {
         Set<String> named = connectionTokens(client);
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> header : client) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(name) || CREDENTIALS.contains(name) || name.startsWith("impersonate-")
-                    || named.contains(name)) {
+            String name = header.getKey();
+            if (isDropped(name) || !named.isEmpty() && named.contains(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            out.add(header.getKey(), header.getValue());
+            out.add(name, header.getValue());
         }
         if (upgrade) {
             out.set("Connection", "Upgrade");
@@ -58,9 +69,18 @@ final class ImpersonationHeaders {
         }
         out.set("Authorization", "Bearer " + upstreamToken);
         out.set("Impersonate-User", identity.username());
-        Set<String> groups = new LinkedHashSet<>(identity.groups());
-        groups.add(AUTHENTICATED);
-        groups.forEach(group -> out.add("Impersonate-Group", group));
+        List<String> groups = identity.groups();
+        boolean authenticated = false;
+        for (int i = 0; i < groups.size(); i++) {
+            String group = groups.get(i);
+            if (groups.indexOf(group) == i) { // each group once, in the token's order (a handful: no set needed)
+                out.add("Impersonate-Group", group);
+                authenticated |= group.equals(AUTHENTICATED);
+            }
+        }
+        if (!authenticated) {
+            out.add("Impersonate-Group", AUTHENTICATED);
+        }
         out.set(TOKEN_ID_HEADER, identity.tokenId());
         out.set(USERNAME_HEADER, identity.username());
         out.set(PRINCIPAL_HEADER, identity.provider() + "://" + identity.username());
@@ -68,10 +88,24 @@ final class ImpersonationHeaders {
         return out;
     }
 
+    /** Whether a client's header never reaches the API server: hop-by-hop, a credential or an impersonation. */
+    private static boolean isDropped(String name) {
+        return name.regionMatches(true, 0, IMPERSONATE, 0, IMPERSONATE.length()) || anyIgnoringCase(HOP_BY_HOP, name)
+                || anyIgnoringCase(CREDENTIALS, name);
+    }
+
+    private static boolean anyIgnoringCase(List<String> names, String name) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Headers a response may not carry across the proxy (its own framing is Vert.x's job). */
     static boolean isHopByHop(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return HOP_BY_HOP.contains(lower) && !lower.equals("content-length");
+        return anyIgnoringCase(HOP_BY_HOP, name) && !name.equalsIgnoreCase("Content-Length");
     }
 
     /** Whether the client asks to switch protocols (WebSocket, SPDY/3.1 for exec, attach, port-forward). */
@@ -98,6 +132,9 @@ final class ImpersonationHeaders {
     }
 
     private static Set<String> connectionTokens(MultiMap headers) {
+        if (!headers.contains("Connection")) {
+            return Set.of(); // the common case (HTTP/1.1 keep-alive, kubectl): no set, no split
+        }
         Set<String> tokens = new HashSet<>();
         for (String value : headers.getAll("Connection")) {
             for (String token : value.split(",")) {

@@ -1,5 +1,8 @@
 package dev.drover.engine.authproxy;
 
+import dev.drover.engine.auth.TokenIdentity;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -25,10 +28,16 @@ final class RequestForwarder {
         this.connectTimeoutMillis = settings.connectTimeout().toMillis();
     }
 
-    void forward(HttpServerRequest request, Upstream upstream, String uri, MultiMap headers) {
+    /** Called on the client connection's event loop ({@code context}); the upstream connection is that loop's too. */
+    void forward(HttpServerRequest request, Context context, Upstream upstream, String uri, TokenIdentity identity) {
+        HttpClient client = upstream.clients().on(context);
         upstream.options(request.method(), uri, connectTimeoutMillis)
-                .compose(options -> upstream.client().request(options.setHeaders(headers)))
-                .onSuccess(out -> send(request, out, upstream.clusterId()))
+                .compose(client::request)
+                .onSuccess(out -> {
+                    // straight into the request's own headers: building a map and handing it over copied them twice
+                    ImpersonationHeaders.copy(request.headers(), identity, upstream.bearer(), false, out.headers());
+                    send(request, out, upstream.clusterId());
+                })
                 .onFailure(e -> AuthProxy.fail(request, upstream.clusterId(), e));
     }
 
@@ -82,13 +91,17 @@ final class RequestForwarder {
             return;
         }
         response.setStatusCode(in.statusCode()).setStatusMessage(in.statusMessage());
+        MultiMap headers = response.headers();
+        boolean bounded = false;
         for (Map.Entry<String, String> header : in.headers()) {
-            if (!ImpersonationHeaders.isHopByHop(header.getKey())) {
-                response.headers().add(header.getKey(), header.getValue());
+            String name = header.getKey();
+            if (!ImpersonationHeaders.isHopByHop(name)) {
+                headers.add(name, header.getValue());
+                bounded |= name.equalsIgnoreCase("Content-Length");
             }
         }
         boolean bodyless = in.request().getMethod() == HttpMethod.HEAD || in.statusCode() == 204 || in.statusCode() == 304;
-        if (!bodyless && !response.headers().contains("Content-Length")) {
+        if (!bodyless && !bounded) {
             response.setChunked(true);
         }
         if (bodyless) {

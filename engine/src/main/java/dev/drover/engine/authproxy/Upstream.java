@@ -1,7 +1,6 @@
 package dev.drover.engine.authproxy;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.NetClient;
@@ -10,12 +9,12 @@ import io.vertx.core.net.SocketAddress;
 import java.util.function.Supplier;
 
 /**
- * One cluster's API server as the proxy calls it: a pooled HTTP client trusting the cluster's CA, the
+ * One cluster's API server as the proxy calls it: pooled HTTP clients (one per event loop) trusting the cluster's CA, the
  * host and port the certificate is checked against, and the impersonating account's bearer.
  *
  * @param clusterId cluster
- * @param client    shared by all requests to this cluster; closed when the upstream is replaced
- * @param raw       for protocol upgrades, which are spliced as bytes (same trust as {@code client})
+ * @param clients   shared by all requests to this cluster, each loop's own; closed when the upstream is replaced
+ * @param raw       for protocol upgrades, which are spliced as bytes (same trust as {@code clients})
  * @param ssl       https
  * @param host      host of the API server URL (Host header, SNI, certificate check)
  * @param port      its port
@@ -26,7 +25,7 @@ import java.util.function.Supplier;
  * @param clusterSource      the cluster's type and endpoint it was built from, to notice changes
  * @param credentialRevision the credential's store revision it was built from
  */
-record Upstream(String clusterId, HttpClient client, NetClient raw, boolean ssl, String host, int port, String basePath, String bearer,
+record Upstream(String clusterId, PerLoopClients clients, NetClient raw, boolean ssl, String host, int port, String basePath, String bearer,
                 Supplier<Future<SocketAddress>> dialAt, String clusterSource, long credentialRevision) {
 
     static String clusterSource(dev.drover.engine.model.Cluster cluster) {

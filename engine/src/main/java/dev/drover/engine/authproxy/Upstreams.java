@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * Resolves a cluster id to its {@link Upstream}, once per cluster: the store reads and the credential's
  * decryption run on a virtual thread, and the result (with its pooled client) is reused until the
  * cluster's type or endpoint or its credential changes (store informers), so status updates of the
- * cluster do not drop pooled connections. Thread-safe.
+ * cluster do not drop pooled connections. Each event loop gets its own client ({@link PerLoopClients}). Thread-safe.
  */
 final class Upstreams implements AutoCloseable {
 
@@ -112,7 +112,8 @@ final class Upstreams implements AutoCloseable {
         int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
         String basePath = uri.getRawPath() == null || uri.getRawPath().equals("/") ? "" : stripSlash(uri.getRawPath());
         String target = (uri.getHost().contains(":") ? "[" + uri.getHost() + "]" : uri.getHost()) + ":" + port;
-        return new Upstream(clusterId, client(ssl, credential.caPem()), rawClient(ssl, credential.caPem()), ssl, uri.getHost(), port, basePath, credential.token(),
+        String caPem = credential.caPem();
+        return new Upstream(clusterId, new PerLoopClients(() -> client(ssl, caPem)), rawClient(ssl, credential.caPem()), ssl, uri.getHost(), port, basePath, credential.token(),
                 direct ? null : () -> tunnels.endpoint(clusterId, target), Upstream.clusterSource(cluster), credential.revision());
     }
 
@@ -128,6 +129,7 @@ final class Upstreams implements AutoCloseable {
             // BoringSSL when the server ships it (netty-tcnative): the proxy does TLS twice per request
             options.setSslEngineOptions(new OpenSSLEngineOptions());
         }
+        // per event loop (PerLoopClients): up to 64 connections for each loop that forwards to this cluster
         return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64));
     }
 
@@ -167,7 +169,7 @@ final class Upstreams implements AutoCloseable {
 
     private void retire(Upstream upstream) {
         vertx.setTimer(RETIRE_AFTER_MILLIS, t -> {
-            upstream.client().close();
+            upstream.clients().close();
             upstream.raw().close();
         });
     }
@@ -181,7 +183,7 @@ final class Upstreams implements AutoCloseable {
         clusterInformer.close();
         credentialInformer.close();
         byCluster.values().forEach(f -> f.onSuccess(u -> {
-            u.client().close();
+            u.clients().close();
             u.raw().close();
         }));
         byCluster.clear();

@@ -50,6 +50,40 @@ class ImpersonationHeadersTest {
     }
 
     @Test
+    void eachGroupIsImpersonatedOnceAndEveryUserIsAuthenticated() {
+        // given
+        TokenIdentity listed = new TokenIdentity("token-abcde", "alice", "ldap", List.of("devs", "system:authenticated", "devs", "ops"),
+                false, "");
+        MultiMap client = MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json");
+
+        // when
+        MultiMap upstream = ImpersonationHeaders.forUpstream(client, listed, "t", false);
+        MultiMap plain = ImpersonationHeaders.forUpstream(client, ALICE, "t", false);
+
+        // then
+        assertThat(upstream.getAll("Impersonate-Group")).containsExactly("devs", "system:authenticated", "ops");
+        assertThat(plain.getAll("Impersonate-Group")).containsExactly("devs", "ops", "system:authenticated");
+    }
+
+    @Test
+    void theClientsHeadersAreAddedToTheUpstreamRequestsOwn() {
+        // given: the upstream request already carries what the HTTP client set
+        MultiMap client = MultiMap.caseInsensitiveMultiMap().add("Accept", "application/json").add("proxy-AUTHORIZATION", "Basic x")
+                .add("User-Agent", "kubectl/v1.32");
+        MultiMap request = MultiMap.caseInsensitiveMultiMap().add("X-Set-By-Client", "1");
+
+        // when
+        MultiMap out = ImpersonationHeaders.copy(client, ALICE, "downstream", false, request);
+
+        // then
+        assertThat(out).isSameAs(request);
+        assertThat(request.get("X-Set-By-Client")).isEqualTo("1");
+        assertThat(request.get("User-Agent")).isEqualTo("kubectl/v1.32");
+        assertThat(request.get("Proxy-Authorization")).isNull();
+        assertThat(request.getAll("Authorization")).containsExactly("Bearer downstream");
+    }
+
+    @Test
     void extraKeysAreEscapedAsKubeApiserverUnescapesThem() {
         // given / when / then: like client-go's headerKeyEscape, '%' itself and non-token bytes become %XX
         assertThat(ImpersonationHeaders.extraHeader("acme.com/project")).isEqualTo("Impersonate-Extra-acme.com%2Fproject");
