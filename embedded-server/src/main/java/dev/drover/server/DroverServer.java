@@ -218,6 +218,11 @@ public final class DroverServer implements AutoCloseable {
                 .setTcpNoDelay(true)
                 .setReuseAddress(true)
                 .setAcceptUnmaskedFrames(true)
+                // no WebSocket compression (no Drover client asks for it): its extension handler sat in every
+                // connection's pipeline and inspected every proxied request and response (BENCHMARKS.md, "Auth proxy"),
+                // and a 101 the proxy splices must reach the client as the API server sent it
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
                 // small send buffers keep a saturating stream's backlog in the tunnel's fair queue, not the kernel
                 .setSendBufferSize(TunnelEndpoints.SOCKET_SEND_BUFFER > 0 ? TunnelEndpoints.SOCKET_SEND_BUFFER : -1)
                 .setPort(config.port());

@@ -80,6 +80,19 @@ public final class AuthProxy implements AutoCloseable {
         }
         String bearer = authorization.getFirst().substring(7).strip();
         String path = uri;
+        TokenIdentity known;
+        try {
+            known = tokens.cached(bearer, clusterId);
+        } catch (RuntimeException refused) {
+            fail(request, clusterId, refused);
+            return;
+        }
+        Upstream resolved = known == null ? null : upstreams.cached(clusterId);
+        if (resolved != null) {
+            // nearly every request: token and upstream are known, so no futures to compose and complete
+            forward(request, context, known, resolved, path);
+            return;
+        }
         tokens.authenticate(context, bearer, clusterId)
                 .compose(identity -> upstreams.resolve(context, clusterId).map(upstream -> {
                     forward(request, context, identity, upstream, path);

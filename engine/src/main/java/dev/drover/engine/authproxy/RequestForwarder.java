@@ -2,6 +2,7 @@ package dev.drover.engine.authproxy;
 
 import dev.drover.engine.auth.TokenIdentity;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientRequest;
@@ -31,14 +32,19 @@ final class RequestForwarder {
     /** Called on the client connection's event loop ({@code context}); the upstream connection is that loop's too. */
     void forward(HttpServerRequest request, Context context, Upstream upstream, String uri, TokenIdentity identity) {
         HttpClient client = upstream.clients().on(context);
-        upstream.options(request.method(), uri, connectTimeoutMillis)
-                .compose(client::request)
-                .onSuccess(out -> {
-                    // straight into the request's own headers: building a map and handing it over copied them twice
-                    ImpersonationHeaders.copy(request.headers(), identity, upstream.bearer(), false, out.headers());
-                    send(request, out, upstream.clusterId());
-                })
-                .onFailure(e -> AuthProxy.fail(request, upstream.clusterId(), e));
+        Future<HttpClientRequest> opened = upstream.dialAt() == null
+                ? client.request(upstream.directOptions(request.method(), uri, connectTimeoutMillis))
+                : upstream.options(request.method(), uri, connectTimeoutMillis).compose(client::request);
+        opened.onComplete(ar -> {
+            if (ar.failed()) {
+                AuthProxy.fail(request, upstream.clusterId(), ar.cause());
+                return;
+            }
+            HttpClientRequest out = ar.result();
+            // straight into the request's own headers: building a map and handing it over copied them twice
+            ImpersonationHeaders.copy(request.headers(), identity, upstream.bearer(), false, out.headers());
+            send(request, out, upstream.clusterId());
+        });
     }
 
     private void send(HttpServerRequest request, HttpClientRequest out, String clusterId) {
@@ -53,9 +59,11 @@ final class RequestForwarder {
         HttpServerResponse response = request.response();
         // a client that goes away (kubectl ^C on a watch) must end the upstream request too
         response.closeHandler(v -> out.reset());
-        out.response().onSuccess(in -> relay(in, response)).onFailure(e -> {
-            if (!response.closed()) {
-                AuthProxy.fail(request, clusterId, e);
+        out.response().onComplete(ar -> {
+            if (ar.succeeded()) {
+                relay(ar.result(), response);
+            } else if (!response.closed()) {
+                AuthProxy.fail(request, clusterId, ar.cause());
             } // else: the client left first and its leaving reset this request; nobody to tell
         });
         long[] received = {0};

@@ -56,6 +56,15 @@ public final class TokenCache implements AutoCloseable {
                          Instant expiresAt, String secretHash) {
     }
 
+    /** One per thread (the event loops, mostly): looking the algorithm up again cost more than hashing a secret. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    });
+
     private final TokenService tokens;
     private final ResourceStore store;
     private final Clock clock;
@@ -87,29 +96,18 @@ public final class TokenCache implements AutoCloseable {
      * {@link ForbiddenException} (403) as {@link TokenService#authenticate} would.
      */
     public Future<TokenIdentity> authenticate(Context context, String bearer, String clusterId) {
-        int colon = bearer.indexOf(':');
-        if (colon <= 0) {
-            return Future.failedFuture(new AuthenticationException("Invalid token."));
+        TokenIdentity hit;
+        try {
+            hit = cached(bearer, clusterId);
+        } catch (AuthenticationException | ForbiddenException e) {
+            return Future.failedFuture(e);
         }
+        if (hit != null) {
+            return Future.succeededFuture(hit);
+        }
+        int colon = bearer.indexOf(':');
         String id = bearer.substring(0, colon);
         byte[] digest = digest(bearer.substring(colon + 1));
-        Entry entry = byTokenId.get(id);
-        if (entry != null && isFresh(entry) && MessageDigest.isEqual(entry.secretDigest(), digest)) {
-            TokenIdentity identity = entry.identity();
-            if (!identity.clusterId().isEmpty() && !identity.clusterId().equals(clusterId)) {
-                return Future.failedFuture(new ForbiddenException("Token " + id + " is scoped to cluster "
-                        + identity.clusterId() + " and cannot be used for cluster " + clusterId + "."));
-            }
-            if (System.nanoTime() - entry.refreshAfterNanos() >= 0) {
-                // the secret matched this entry, so a failure now means the token itself went bad
-                validate(bearer, id, digest, clusterId).whenComplete((ok, e) -> {
-                    if (e instanceof AuthenticationException) {
-                        byTokenId.remove(id, entry);
-                    }
-                });
-            }
-            return Future.succeededFuture(identity);
-        }
         Promise<TokenIdentity> promise = Promise.promise();
         validate(bearer, id, digest, clusterId).whenComplete((identity, e) -> context.runOnContext(v -> {
             if (e == null) {
@@ -119,6 +117,43 @@ public final class TokenCache implements AutoCloseable {
             }
         }));
         return promise.future();
+    }
+
+    /**
+     * The validation of {@code bearer} for {@code clusterId} if this cache holds a fresh one, else {@code null}
+     * (then {@link #authenticate} asks the store). The proxy's hot path: no future, no thread. Any thread.
+     *
+     * @throws AuthenticationException if the bearer is no Drover token at all
+     * @throws ForbiddenException      if the cached token is scoped to another cluster
+     */
+    public TokenIdentity cached(String bearer, String clusterId) {
+        int colon = bearer.indexOf(':');
+        if (colon <= 0) {
+            throw new AuthenticationException("Invalid token.");
+        }
+        String id = bearer.substring(0, colon);
+        Entry entry = byTokenId.get(id);
+        if (entry == null || !isFresh(entry)) {
+            return null;
+        }
+        byte[] digest = digest(bearer.substring(colon + 1));
+        if (!MessageDigest.isEqual(entry.secretDigest(), digest)) {
+            return null;
+        }
+        TokenIdentity identity = entry.identity();
+        if (!identity.clusterId().isEmpty() && !identity.clusterId().equals(clusterId)) {
+            throw new ForbiddenException("Token " + id + " is scoped to cluster " + identity.clusterId()
+                    + " and cannot be used for cluster " + clusterId + ".");
+        }
+        if (System.nanoTime() - entry.refreshAfterNanos() >= 0) {
+            // the secret matched this entry, so a failure now means the token itself went bad
+            validate(bearer, id, digest, clusterId).whenComplete((ok, e) -> {
+                if (e instanceof AuthenticationException) {
+                    byTokenId.remove(id, entry);
+                }
+            });
+        }
+        return identity;
     }
 
     /** One validation at a time per token, cluster and secret; callers arriving meanwhile share its result. */
@@ -225,11 +260,7 @@ public final class TokenCache implements AutoCloseable {
     }
 
     private static byte[] digest(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        return SHA_256.get().digest(secret.getBytes(StandardCharsets.UTF_8)); // digest() resets it for the next use
     }
 
     @Override

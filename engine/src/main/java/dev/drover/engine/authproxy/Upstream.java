@@ -34,12 +34,17 @@ record Upstream(String clusterId, PerLoopClients clients, NetClient raw, boolean
 
     /** Request options for {@code uri} (path and query after the cluster prefix). */
     Future<RequestOptions> options(HttpMethod method, String uri, long connectTimeoutMillis) {
-        RequestOptions options = new RequestOptions().setMethod(method).setHost(host).setPort(port).setSsl(ssl)
-                .setURI(basePath + uri).setConnectTimeout(connectTimeoutMillis);
+        RequestOptions options = directOptions(method, uri, connectTimeoutMillis);
         if (dialAt == null) {
             return Future.succeededFuture(options);
         }
         return dialAt.get().map(options::setServer);
+    }
+
+    /** As {@link #options}, without a future, for an API server reached directly ({@code dialAt == null}). */
+    RequestOptions directOptions(HttpMethod method, String uri, long connectTimeoutMillis) {
+        return new RequestOptions().setMethod(method).setHost(host).setPort(port).setSsl(ssl)
+                .setURI(basePath.isEmpty() ? uri : basePath + uri).setConnectTimeout(connectTimeoutMillis);
     }
 
     /** A new raw connection to the API server (TLS checked against {@code host}), for an upgrade. */

@@ -61,6 +61,12 @@ final class Upstreams implements AutoCloseable {
         this.credentialInformer = StoreInformer.start(store, ClusterCredential.KIND, lookups, this::changed);
     }
 
+    /** The upstream of {@code clusterId} if it is resolved already, else {@code null} (then {@link #resolve}). Any thread. */
+    Upstream cached(String clusterId) {
+        Future<Upstream> cached = byCluster.get(clusterId);
+        return cached != null && cached.succeeded() ? cached.result() : null;
+    }
+
     /** The upstream of {@code clusterId}; completes on {@code context}. Fails with {@link ProxyFailure}. */
     Future<Upstream> resolve(Context context, String clusterId) {
         Future<Upstream> cached = byCluster.get(clusterId);

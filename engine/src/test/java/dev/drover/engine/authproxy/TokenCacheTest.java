@@ -89,6 +89,23 @@ class TokenCacheTest {
     }
 
     @Test
+    void theSynchronousLookupAnswersOnlyWhatAValidationLeftAndChecksItAsAuthenticateDoes() {
+        // given / when / then: nothing is known before a validation, and a bearer without a secret is refused outright
+        assertThat(cache.cached(token.value(), "c-1")).isNull();
+        assertThatThrownBy(() -> cache.cached("garbage", "c-1")).isInstanceOf(AuthenticationException.class);
+
+        // when
+        cache.authenticate(context, token.value(), "c-1").await();
+
+        // then
+        assertThat(cache.cached(token.value(), "c-1").username()).isEqualTo("alice");
+        assertThat(cache.cached(token.id() + ":wrong", "c-1")).as("a wrong secret is left to the store").isNull();
+        assertThatThrownBy(() -> cache.cached(token.value(), "c-2")).isInstanceOf(ForbiddenException.class);
+        clock.advance(Duration.ofHours(2));
+        assertThat(cache.cached(token.value(), "c-1")).as("expired").isNull();
+    }
+
+    @Test
     void revokingThroughTheServiceEvictsBeforeRevokeReturns() {
         // given
         cache.authenticate(context, token.value(), "c-1").await();
