@@ -97,6 +97,51 @@ class AuthProxyStreamingIT {
     }
 
     @Test
+    void aLargeAnswerArrivesWholeAtAClientThatReadsLate() throws Exception {
+        // given: a client that does not read for a while, so the proxy's write queue fills and pauses the upstream
+        HttpClient client = fixture.httpClient();
+        java.util.concurrent.CompletableFuture<HttpClientResponse> answered = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Buffer> body = new java.util.concurrent.CompletableFuture<>();
+        client.request(new RequestOptions().setMethod(HttpMethod.GET)
+                        .setAbsoluteURI(fixture.proxyUrl("c-direct") + TestUpstream.LARGE_PATH)
+                        .addHeader("Authorization", "Bearer " + token.value()))
+                .compose(request -> request.send())
+                .onSuccess(response -> {
+                    response.pause(); // on the event loop, before any of the body is delivered
+                    Buffer received = Buffer.buffer();
+                    response.handler(received::appendBuffer).endHandler(v -> body.complete(received));
+                    answered.complete(response);
+                });
+        HttpClientResponse response = answered.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        // when
+        response.resume();
+
+        // then
+        assertThat(body.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(TestUpstream.large());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.getHeader("Content-Length")).isEqualTo(String.valueOf(TestUpstream.LARGE_BYTES));
+        client.close().await();
+    }
+
+    @Test
+    void aClientLeavingAWatchEndsItsRequestToTheApiServer() {
+        // given: an open watch through the proxy
+        HttpClient client = fixture.httpClient();
+        client.request(new RequestOptions().setMethod(HttpMethod.GET)
+                        .setAbsoluteURI(fixture.proxyUrl("c-direct") + TestUpstream.WATCH_PATH + "?watch=true")
+                        .addHeader("Authorization", "Bearer " + token.value()))
+                .compose(request -> request.send()).await();
+        await().atMost(Duration.ofSeconds(5)).until(() -> upstream.watches() == 1);
+
+        // when: kubectl ^C
+        client.close().await();
+
+        // then: the API server's side of the watch is closed too, not left streaming to nobody
+        await().atMost(Duration.ofSeconds(10)).until(() -> upstream.closedWatches() == 1);
+    }
+
+    @Test
     void aFabric8WatchThroughTheProxyAndTheTunnelSeesCreatedObjects() {
         // given
         Config config = new ConfigBuilder(Config.empty()).withMasterUrl(fixture.proxyUrl("c-mock"))

@@ -23,10 +23,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class TestUpstream implements AutoCloseable {
 
     static final String WATCH_PATH = "/api/v1/namespaces/default/configmaps";
+    /** Answers {@link #LARGE_BYTES} bytes of a repeating pattern, with a Content-Length (a big list). */
+    static final String LARGE_PATH = "/api/v1/pods";
+    static final int LARGE_BYTES = 8 * 1024 * 1024 + 17;
 
     final String caPem;
     final List<MultiMap> received = new CopyOnWriteArrayList<>();
     private final List<HttpServerResponse> watches = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger closedWatches = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
 
     TestUpstream(Vertx vertx) {
@@ -60,13 +64,30 @@ final class TestUpstream implements AutoCloseable {
             });
         } else if (request.path().equals(WATCH_PATH) && "true".equals(request.getParam("watch"))) {
             HttpServerResponse response = request.response().setChunked(true).putHeader("Content-Type", "application/json");
+            response.closeHandler(v -> closedWatches.incrementAndGet());
             response.writeHead();
             watches.add(response);
+        } else if (request.path().equals(LARGE_PATH)) {
+            request.response().putHeader("Content-Type", "application/json").end(large());
         } else {
             request.body().onSuccess(body -> request.response().putHeader("Content-Type", "application/json")
                     .end("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\",\"code\":200,\"message\":\"bytes="
                             + body.length() + "\"}"));
         }
+    }
+
+    /** The body {@link #LARGE_PATH} answers. */
+    static Buffer large() {
+        byte[] bytes = new byte[LARGE_BYTES];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) ('a' + i % 26);
+        }
+        return Buffer.buffer(bytes);
+    }
+
+    /** Watches whose connection or stream the proxy has closed. */
+    int closedWatches() {
+        return closedWatches.get();
     }
 
     /** Open watches. */

@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Auth proxy benchmark: requests/s and latency of {@code wrk} against the same small HTTPS upstream
@@ -92,11 +94,7 @@ public final class ProxyBenchmark {
             urls.put(DROVER, "https://127.0.0.1:" + server.port() + "/k8s/clusters/" + cluster + "/api/v1/namespaces");
             urls.put(NGINX, "https://127.0.0.1:" + nginx.port() + "/api/v1/namespaces");
             if (System.getProperty("bench.profile") != null) {
-                // profiling aid (-Dbench.profile=64 with -XX:StartFlightRecording): load on the Drover path only
-                System.err.println(command("curl", "-sk", "-m", "10", "-w", "%{http_code} %{time_total}", "-H",
-                        "Authorization: Bearer " + token.value(), urls.get(DROVER)));
-                System.err.println(Wrk.run(urls.get(DROVER), "Authorization: Bearer " + token.value(),
-                        Integer.getInteger("bench.profile"), SECONDS).raw());
+                profile(urls.get(DROVER), "Authorization: Bearer " + token.value(), Integer.getInteger("bench.profile"));
                 return;
             }
             report.append(machine(work)).append(run(urls, "Authorization: Bearer " + token.value()));
@@ -111,6 +109,25 @@ public final class ProxyBenchmark {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println(report);
+    }
+
+    /**
+     * Profiling aid ({@code -Dbench.jvmArgs=-Dbench.profile=64}): load on the Drover path only, a warm-up, then
+     * a JFR recording (settings "profile", Java samples every ms) of one measured run, written to target/proxy-profile.jfr. Started
+     * here because Maven passes {@code bench.jvmArgs} as one argument, so it cannot also carry a JVM flag.
+     */
+    private static void profile(String url, String authorization, int concurrency) throws Exception {
+        System.err.println(command("curl", "-sk", "-m", "10", "-w", "%{http_code} %{time_total}", "-H", authorization, url));
+        Wrk.run(url, authorization, concurrency, 5); // warm-up: JIT, TLS sessions, pools
+        Path out = Path.of("target", "proxy-profile.jfr").toAbsolutePath();
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.setDestination(out);
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)); // "profile" samples every 10-20 ms
+            recording.start();
+            System.err.println(Wrk.run(url, authorization, concurrency, SECONDS).raw());
+            recording.stop();
+        }
+        System.err.println("JFR recording: " + out + " (jfr view hot-methods " + out + ")");
     }
 
     private static String run(Map<String, String> urls, String authorization) throws Exception {

@@ -92,7 +92,7 @@ final class RequestForwarder {
     }
 
     private static void relay(HttpClientResponse in, HttpServerResponse response) {
-        // a reset after the pipe finished (client gone) would otherwise be logged as unhandled
+        // a reset after the relay finished (client gone) would otherwise be logged as unhandled
         in.exceptionHandler(e -> { });
         if (response.ended() || response.closed()) {
             in.request().reset();
@@ -120,11 +120,28 @@ final class RequestForwarder {
             // the head goes out now: a watch's client waits for it before any event exists
             response.writeHead();
         } // else the body is bounded and its head leaves with its first bytes: one TLS record and write, not two
-        in.pipe().endOnFailure(false).to(response).onFailure(e -> {
+        // by hand rather than in.pipe(): a pipe waits on a future per chunk, and most answers are one chunk
+        in.handler(chunk -> {
+            if (response.closed()) {
+                return; // the client left; its close handler resets the upstream request
+            }
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                in.pause();
+                response.drainHandler(v -> in.resume());
+            }
+        });
+        in.exceptionHandler(e -> {
+            // the API server failed mid-body: a reset, so the client cannot take a cut body for a whole one
             if (!response.ended() && !response.closed()) {
                 response.reset();
             }
             in.request().reset();
+        });
+        in.endHandler(v -> {
+            if (!response.closed()) {
+                response.end();
+            }
         });
     }
 }
