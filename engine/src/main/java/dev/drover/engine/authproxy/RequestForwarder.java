@@ -1,10 +1,11 @@
 package dev.drover.engine.authproxy;
 
 import dev.drover.engine.auth.TokenIdentity;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
@@ -98,7 +99,11 @@ final class RequestForwarder {
             in.request().reset();
             return;
         }
-        response.setStatusCode(in.statusCode()).setStatusMessage(in.statusMessage());
+        response.setStatusCode(in.statusCode());
+        if (!in.statusMessage().equals(HttpResponseStatus.valueOf(in.statusCode()).reasonPhrase())) {
+            // only an unusual reason phrase: setting one makes a new status object (and its bytes) per response
+            response.setStatusMessage(in.statusMessage());
+        }
         MultiMap headers = response.headers();
         boolean bounded = false;
         for (Map.Entry<String, String> header : in.headers()) {
