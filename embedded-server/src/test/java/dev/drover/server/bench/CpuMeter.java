@@ -3,24 +3,37 @@ package dev.drover.server.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
- * CPU time the whole machine spent between two readings of {@code /proc/stat}, split into user and
- * kernel: on a 2-core box it tells whether a path is bound by the CPU, and whether by its own code or by
- * the kernel's loopback TCP work. Zero where {@code /proc/stat} does not exist.
+ * CPU time spent by this benchmark's process tree (this JVM with the server, client and target, the agent
+ * JVM, ssh and sshd) between two readings, split into user and kernel: on a 2-core box it tells whether a
+ * path is bound by the CPU, and whether by its own code or by the kernel's loopback TCP work. Other
+ * processes on the machine are left out, so a neighbour's build does not count. Zero without {@code /proc}.
  */
 record CpuMeter(long userTicks, long systemTicks) {
 
     private static final double TICKS_PER_SECOND = 100.0;
 
     static CpuMeter now() {
+        long user = 0;
+        long system = 0;
+        for (long pid : Stream.concat(Stream.of(ProcessHandle.current()), ProcessHandle.current().descendants())
+                .map(ProcessHandle::pid).toList()) {
+            long[] ticks = ticks(pid);
+            user += ticks[0];
+            system += ticks[1];
+        }
+        return new CpuMeter(user, system);
+    }
+
+    private static long[] ticks(long pid) {
         try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-            long user = Long.parseLong(f[1]) + Long.parseLong(f[2]);
-            long system = Long.parseLong(f[3]) + Long.parseLong(f[6]) + Long.parseLong(f[7]);
-            return new CpuMeter(user, system);
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
         } catch (IOException | RuntimeException e) {
-            return new CpuMeter(0, 0);
+            return new long[] {0, 0};
         }
     }
 

@@ -98,7 +98,7 @@ public final class TunnelBenchmark {
 
     private static String bulk(Map<String, Integer> paths) throws Exception {
         StringBuilder report = new StringBuilder("### Bulk throughput (" + (BULK_BYTES >> 20) + " MiB per run after one warm-up run, median of "
-                + RUNS + ")\n\n| path | MB/s | runs | CPU s per GiB, user + kernel (all cores) |\n|---|---:|---|---|\n");
+                + RUNS + ")\n\n| path | MB/s | runs | CPU s per GiB of the bench processes, user + kernel |\n|---|---:|---|---|\n");
         Map<String, Double> medians = new LinkedHashMap<>();
         for (var path : paths.entrySet()) {
             BenchClient.throughput(path.getValue(), BULK_BYTES); // warm-up: the JIT of both JVMs settles
