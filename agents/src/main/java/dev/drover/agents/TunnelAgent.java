@@ -1,5 +1,6 @@
 package dev.drover.agents;
 
+import dev.drover.tunnel.protocol.Frame;
 import dev.drover.tunnel.protocol.Session;
 import dev.drover.tunnel.protocol.SessionOptions;
 import dev.drover.tunnel.protocol.TunnelEndpoints;
@@ -25,6 +26,8 @@ final class TunnelAgent {
 
     private static final System.Logger LOG = System.getLogger(TunnelAgent.class.getName());
 
+    static final int TARGET_READ_SIZE = Integer.getInteger("drover.agent.readSize", 4 * Frame.MAX_DATA);
+
     private final Vertx vertx;
     private final AgentSettings settings;
     private final String nodeName;
@@ -49,7 +52,9 @@ final class TunnelAgent {
         this.backoff = backoff;
         this.maskFrames = settings.maskFrames();
         this.acceptor = new AllowListAcceptor(allowList, vertx.createNetClient(
-                new NetClientOptions().setConnectTimeout(10_000).setTcpNoDelay(true)));
+                // Reads of up to four frames' worth: with Netty's adaptive default a bulk stream was read in
+                // small pieces, and every piece became a frame with its own record, write and wake-up.
+                new NetClientOptions().setConnectTimeout(10_000).setTcpNoDelay(true).setReceiveBufferSize(TARGET_READ_SIZE)));
     }
 
     /** Completes once the CA checked out and connecting began; fails with {@link CaMismatchException}. */

@@ -3,6 +3,7 @@ package dev.drover.server;
 import dev.drover.engine.tunnel.Dialer;
 import dev.drover.tunnel.protocol.StreamPipes;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
@@ -21,11 +22,20 @@ public final class TunnelPortForwarder implements AutoCloseable {
         this.server = server;
     }
 
-    /** Listens on 127.0.0.1 (a free port) and forwards to {@code target} through {@code clusterId}'s agent. */
+    /**
+     * Listens on 127.0.0.1 (a free port) and forwards to {@code target} through {@code clusterId}'s agent.
+     * When the agent is connected, the port listens from its tunnel's event loop, so its connections are
+     * served on that loop too: every byte then passes between socket and stream without a thread hop
+     * (two hops fewer per round trip). After the agent reconnects elsewhere it still works, with hops.
+     */
     public static Future<TunnelPortForwarder> start(Vertx vertx, Dialer dialer, String clusterId, String target) {
         NetServer server = vertx.createNetServer(new NetServerOptions().setHost("127.0.0.1").setPort(0).setTcpNoDelay(true));
         server.connectHandler(socket -> forward(socket, dialer, clusterId, target));
-        return server.listen().map(s -> new TunnelPortForwarder(server));
+        Promise<NetServer> listening = Promise.promise();
+        dialer.homeContext(clusterId).ifPresentOrElse(
+                loop -> loop.runOnContext(v -> server.listen().onComplete(listening)),
+                () -> server.listen().onComplete(listening));
+        return listening.future().map(s -> new TunnelPortForwarder(server));
     }
 
     private static void forward(NetSocket socket, Dialer dialer, String clusterId, String target) {

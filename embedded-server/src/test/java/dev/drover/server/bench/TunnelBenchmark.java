@@ -65,6 +65,9 @@ public final class TunnelBenchmark {
                 paths.put(DIRECT, target.port());
                 paths.put(TUNNEL, forwarder.port());
                 paths.put(SSH, ssh.port());
+                // Profiling one path: -Dbench.paths=tunnel (ratios are then left out of the report).
+                String only = System.getProperty("bench.paths", "direct,tunnel,ssh");
+                paths.keySet().removeIf(name -> !only.contains(name.equals(DIRECT) ? "direct" : name.equals(TUNNEL) ? "tunnel" : "ssh"));
                 if (ONLY.equals("all") || ONLY.contains("bulk")) {
                     report.append(bulk(paths));
                 }
@@ -95,19 +98,26 @@ public final class TunnelBenchmark {
 
     private static String bulk(Map<String, Integer> paths) throws Exception {
         StringBuilder report = new StringBuilder("### Bulk throughput (" + (BULK_BYTES >> 20) + " MiB per run after one warm-up run, median of "
-                + RUNS + ")\n\n| path | MB/s | runs |\n|---|---:|---|\n");
+                + RUNS + ")\n\n| path | MB/s | runs | CPU s per GiB of the bench processes, user + kernel |\n|---|---:|---|---|\n");
         Map<String, Double> medians = new LinkedHashMap<>();
         for (var path : paths.entrySet()) {
             BenchClient.throughput(path.getValue(), BULK_BYTES); // warm-up: the JIT of both JVMs settles
             double[] runs = new double[RUNS];
+            CpuMeter before = CpuMeter.now();
             for (int i = 0; i < RUNS; i++) {
                 runs[i] = BenchClient.throughput(path.getValue(), BULK_BYTES);
             }
+            double[] cpu = CpuMeter.now().secondsSince(before);
+            double gibs = (double) RUNS * BULK_BYTES / (1L << 30);
             double[] sorted = runs.clone();
             Arrays.sort(sorted);
             medians.put(path.getKey(), sorted[RUNS / 2]);
-            report.append(String.format(Locale.ROOT, "| %s | %.0f | %s |%n", path.getKey(), sorted[RUNS / 2], round(runs)));
+            report.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.2f + %.2f |%n", path.getKey(), sorted[RUNS / 2], round(runs),
+                    cpu[0] / gibs, cpu[1] / gibs));
             System.err.println(path.getKey() + " bulk " + round(runs));
+        }
+        if (medians.size() < 3) {
+            return report.append('\n').toString();
         }
         double tunnel = medians.get(TUNNEL);
         return report.append(String.format(Locale.ROOT, "%nTunnel / direct = **%.2f×** (target ≥ 0.3×); tunnel / ssh -L = **%.2f×**"
@@ -129,6 +139,9 @@ public final class TunnelBenchmark {
                     BenchClient.percentile(idle, 50), BenchClient.percentile(idle, 99),
                     BenchClient.percentile(busy, 50), BenchClient.percentile(busy, 99)));
             System.err.println(path.getKey() + " rtt p50 " + BenchClient.percentile(idle, 50));
+        }
+        if (quiet.size() < 3) {
+            return report.append('\n').toString();
         }
         return report.append(String.format(Locale.ROOT, "%nTunnel p50 / direct p50 = **%.2f×** (target ≤ 1.5×); ssh -L p50 /"
                         + " direct p50 = %.2f×. Tunnel p99 with a saturating stream / tunnel p99 idle = **%.2f×** (target ≤ 2×);"

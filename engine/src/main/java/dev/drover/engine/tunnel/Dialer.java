@@ -58,6 +58,14 @@ public final class Dialer {
         return dialHere(clusterId, target);
     }
 
+    /**
+     * The event-loop context of the session a dial to {@code clusterId} would use now, if its agent is
+     * connected here: where a socket that feeds that cluster's streams best lives (no hop between loops).
+     */
+    public java.util.Optional<io.vertx.core.Context> homeContext(String clusterId) {
+        return sessions.current(clusterId).map(Session::context);
+    }
+
     private Future<TunnelStream> dialHere(String clusterId, String target) {
         return sessions.await(clusterId, reconnectWait).compose(session -> session.open(target)
                 .recover(failure -> retryIfSessionDied(session, failure, clusterId, target)));

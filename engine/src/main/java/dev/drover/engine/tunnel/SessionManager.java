@@ -106,6 +106,18 @@ public final class SessionManager {
         return Optional.of(open.get(Math.floorMod(entry.nextNode++, open.size())));
     }
 
+    /** The session {@link #pick} would choose first, without advancing the node agents' round robin. */
+    public synchronized Optional<Session> current(String clusterId) {
+        ClusterSessions entry = clusters.get(clusterId);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (entry.clusterAgent != null && entry.clusterAgent.isOpen()) {
+            return Optional.of(entry.clusterAgent);
+        }
+        return entry.nodeAgents.values().stream().filter(Session::isOpen).findFirst();
+    }
+
     /** A session of the cluster now, or the first to connect within {@code wait}; else {@link AgentDisconnectedException}. */
     public Future<Session> await(String clusterId, Duration wait) {
         Promise<Session> promise = Promise.promise();

@@ -11,6 +11,14 @@ public interface FrameTransport {
     /** Sends one encoded frame as one message. Never blocks. */
     void send(Buffer frame);
 
+    /**
+     * Sends one DATA frame carrying {@code data[from, to)}. A transport may encode it without the
+     * intermediate heap buffer {@link Frame#encodeData} makes (the bulk path's largest allocation).
+     */
+    default void sendData(int streamId, Buffer data, int from, int to) {
+        send(Frame.encodeData(streamId, data, from, to));
+    }
+
     /** Whether the transport has queued enough that DATA should wait for {@link #drainHandler}. */
     boolean writeQueueFull();
 

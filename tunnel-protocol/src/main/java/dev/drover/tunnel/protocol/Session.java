@@ -263,9 +263,9 @@ public final class Session {
         }
     }
 
-    void sendRaw(Buffer encoded) {
+    void sendData(int streamId, Buffer data, int from, int to) {
         if (closeCause == null) {
-            transport.send(encoded);
+            transport.sendData(streamId, data, from, to);
         }
     }
 
@@ -351,7 +351,11 @@ public final class Session {
         }
     }
 
-    Context context() {
+    /**
+     * The event-loop context the session lives on. A socket served on the same loop (a port forwarder
+     * listening from this context) exchanges its bytes with the session's streams without a thread hop.
+     */
+    public Context context() {
         return context;
     }
 }

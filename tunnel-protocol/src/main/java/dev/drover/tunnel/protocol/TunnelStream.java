@@ -357,7 +357,7 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
         }
         Buffer head = outbox.peek();
         int length = (int) Math.min(Math.min(head.length() - outboxHeadOffset, sendCredit), session.maxFramePayload());
-        session.sendRaw(Frame.encodeData(id, head, outboxHeadOffset, outboxHeadOffset + length));
+        session.sendData(id, head, outboxHeadOffset, outboxHeadOffset + length);
         sendCredit -= length;
         outboxHeadOffset += length;
         if (outboxHeadOffset == head.length()) {

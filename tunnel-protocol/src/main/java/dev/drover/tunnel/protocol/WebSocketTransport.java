@@ -1,6 +1,9 @@
 package dev.drover.tunnel.protocol;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.websocket.WebSocketFrameImpl;
 import io.vertx.core.http.WebSocketBase;
 
 /**
@@ -22,9 +25,8 @@ public final class WebSocketTransport implements FrameTransport {
      */
     public static Session attach(WebSocketBase socket, Session.Role role, SessionOptions options, StreamAcceptor acceptor) {
         Session session = new Session(new WebSocketTransport(socket), role, options, acceptor);
-        socket.binaryMessageHandler(session::receive);
-        socket.textMessageHandler(text -> session.fail(
-                new ProtocolException("text message on the tunnel, which speaks binary frames only"), 1003));
+        socket.frameHandler(new MessageAssembler(Frame.MAX_FRAME_SIZE, session::receive,
+                session::fail));
         socket.exceptionHandler(e -> session.transportClosed("connection failed: " + e.getMessage()));
         socket.closeHandler(v -> session.transportClosed(closeReason(socket)));
         return session;
@@ -39,6 +41,14 @@ public final class WebSocketTransport implements FrameTransport {
     @Override
     public void send(Buffer frame) {
         socket.writeBinaryMessage(frame);
+    }
+
+    @Override
+    public void sendData(int streamId, Buffer data, int from, int to) {
+        ByteBuf frame = DataFramePool.dataFrame(streamId, data, from, to);
+        // Vert.x hands Netty an unreleasable view of the frame, so the pool gets it back here, once the
+        // bytes are encrypted and written (or the write failed).
+        socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.BINARY, frame, true)).onComplete(done -> DataFramePool.release(frame));
     }
 
     @Override
