@@ -1,13 +1,10 @@
 package dev.drover.engine.credential;
 
 import dev.drover.engine.model.ClusterCredential;
-import dev.drover.engine.store.AlreadyExistsException;
 import dev.drover.engine.store.ConflictException;
 import dev.drover.engine.store.JsonCodec;
 import dev.drover.engine.store.ObjectKey;
 import dev.drover.engine.store.ResourceStore;
-import dev.drover.engine.store.StoredObject;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,20 +30,9 @@ public final class ClusterCredentials {
     public void put(String clusterId, String server, String caPem, String token) {
         ObjectKey key = key(clusterId);
         String body = codec.encode(new ClusterCredential(clusterId, server, caPem, cipher.seal(token, key.toString())));
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<StoredObject> existing = store.get(key);
-            try {
-                if (existing.isEmpty()) {
-                    store.create(key, Map.of(), body);
-                } else {
-                    store.update(key, existing.get().revision(), existing.get().labels(), body);
-                }
-                return;
-            } catch (AlreadyExistsException | ConflictException raced) {
-                // written concurrently: read again and replace
-            }
+        if (!store.createOrReplace(key, body, 5)) {
+            throw new ConflictException("The credential of cluster " + clusterId + " kept changing; store it again.");
         }
-        throw new ConflictException("The credential of cluster " + clusterId + " kept changing; store it again.");
     }
 
     /** The opened credential of {@code clusterId}, if one is stored. */

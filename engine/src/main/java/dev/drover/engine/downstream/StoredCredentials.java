@@ -3,14 +3,12 @@ package dev.drover.engine.downstream;
 import dev.drover.engine.credential.SecretCipher;
 import dev.drover.engine.model.Cluster;
 import dev.drover.engine.model.DownstreamSecret;
-import dev.drover.engine.store.AlreadyExistsException;
 import dev.drover.engine.store.ConflictException;
 import dev.drover.engine.store.JsonCodec;
 import dev.drover.engine.store.NotFoundException;
 import dev.drover.engine.store.ObjectKey;
 import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.StoredObject;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,20 +59,9 @@ public final class StoredCredentials implements DownstreamCredentials {
         ObjectKey key = key(clusterId);
         String body = codec.encode(new DownstreamSecret(clusterId, credential.caCertPem(), credential.clientCertPem(),
                 seal(credential.bearerToken(), key, "bearerToken"), seal(credential.clientKeyPem(), key, "clientKey")));
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<StoredObject> existing = store.get(key);
-            try {
-                if (existing.isEmpty()) {
-                    store.create(key, Map.of(), body);
-                } else {
-                    store.update(key, existing.get().revision(), existing.get().labels(), body);
-                }
-                return;
-            } catch (AlreadyExistsException | ConflictException | NotFoundException raced) {
-                // written or deleted concurrently: read again and replace
-            }
+        if (!store.createOrReplace(key, body, 5)) {
+            throw new ConflictException("The credential of cluster " + clusterId + " kept changing; save it again.");
         }
-        throw new ConflictException("The credential of cluster " + clusterId + " kept changing; save it again.");
     }
 
     @Override

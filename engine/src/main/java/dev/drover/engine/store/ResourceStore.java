@@ -38,6 +38,28 @@ public interface ResourceStore extends AutoCloseable {
         return commit(List.of(new Write.Update(key, expectedRevision, labels, body))).getFirst();
     }
 
+    /**
+     * Creates {@code key} with {@code body}, or replaces it keeping its labels, reading it again when a
+     * concurrent write or delete gets in between; returns false when that happened on every one of
+     * {@code attempts} tries (the caller says what to do again).
+     */
+    default boolean createOrReplace(ObjectKey key, String body, int attempts) {
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            java.util.Optional<StoredObject> existing = get(key);
+            try {
+                if (existing.isEmpty()) {
+                    create(key, Map.of(), body);
+                } else {
+                    update(key, existing.get().revision(), existing.get().labels(), body);
+                }
+                return true;
+            } catch (AlreadyExistsException | ConflictException | NotFoundException raced) {
+                // written or deleted concurrently: read again and replace
+            }
+        }
+        return false;
+    }
+
     /** Deletes an object (see {@link Write.Delete}); returns its last state at the delete's revision. */
     default StoredObject delete(ObjectKey key, long expectedRevision) {
         return commit(List.of(new Write.Delete(key, expectedRevision))).getFirst();
