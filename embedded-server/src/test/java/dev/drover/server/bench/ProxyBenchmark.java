@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ public final class ProxyBenchmark {
     static final String NGINX = "nginx reverse proxy";
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    private static final int SETTLED_COMPILE_MILLIS = 100;
+    private static final int MAX_WARM_ROUNDS = 12;
     static final String BODY = "{\"kind\":\"NamespaceList\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\"4711\"},\"items\":["
             + "{\"metadata\":{\"name\":\"default\",\"uid\":\"6c1b2f8e-4d0a-4b5e-9a53-0f5b0e1f2a3b\",\"resourceVersion\":\"17\","
             + "\"creationTimestamp\":\"2026-11-23T10:00:00Z\",\"labels\":{\"kubernetes.io/metadata.name\":\"default\"}},"
@@ -130,8 +133,34 @@ public final class ProxyBenchmark {
         System.err.println("JFR recording: " + out + " (jfr view hot-methods " + out + ")");
     }
 
+    /**
+     * Loads every path in turn until the JIT has settled: until one round over all paths adds less than
+     * {@value #SETTLED_COMPILE_MILLIS} ms of compilation, at most {@value #MAX_WARM_ROUNDS} rounds. Why: perf showed the
+     * C2 compiler still taking 30-60 % of a core after a 5 s warm-up (it needs ~8 rounds, ~50 s, here), so a fixed
+     * short warm-up could not promise that the measured runs see steady-state code on every path.
+     */
+    private static void warmUntilCompiled(Map<String, String> urls, String authorization) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        for (int round = 1; round <= MAX_WARM_ROUNDS; round++) {
+            long before = jit.getTotalCompilationTime();
+            for (var path : urls.entrySet()) {
+                try {
+                    Wrk.run(path.getValue(), authorization, round % 2 == 0 ? 1 : 64, 2);
+                } catch (IllegalStateException slowStart) {
+                    System.err.println("warm-up of " + path.getKey() + " served nothing; the measured runs will tell");
+                }
+            }
+            long compiled = jit.getTotalCompilationTime() - before;
+            System.err.printf(Locale.ROOT, "warm-up round %d: %d ms of JIT compilation%n", round, compiled);
+            if (round >= 2 && compiled < SETTLED_COMPILE_MILLIS) {
+                return;
+            }
+        }
+    }
+
     private static String run(Map<String, String> urls, String authorization) throws Exception {
         Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
+        warmUntilCompiled(urls, authorization);
         for (int concurrency : new int[] {1, 64}) {
             for (var path : urls.entrySet()) {
                 try {
@@ -182,7 +211,7 @@ public final class ProxyBenchmark {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown");
         return String.format(Locale.ROOT, "## Run%n%n- nproc: %d; CPU: %s; load average before: %s%n- JVM: %s %s; %s; %s%n"
-                        + "- wrk -t1 -c1 (concurrency 1) and -t2 -c64 (64), %d s per run, %d runs per path interleaved, 3 s warm-up; keep-alive, TLS everywhere%n",
+                        + "- wrk -t1 -c1 (concurrency 1) and -t2 -c64 (64), %d s per run, %d runs per path interleaved, warm-up until the JIT settled (below) plus 3 s per path; keep-alive, TLS everywhere%n",
                 Runtime.getRuntime().availableProcessors(), cpu, loadAverage(), System.getProperty("java.vm.name"),
                 Runtime.version(), ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(a -> a.startsWith("-Xm")).toList(), command("wrk", "--version").lines().findFirst().orElse("wrk"),
