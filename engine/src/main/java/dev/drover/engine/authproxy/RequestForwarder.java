@@ -45,7 +45,7 @@ final class RequestForwarder {
     void forward(HttpServerRequest request, Context context, Upstream upstream, String uri, TokenIdentity identity) {
         // Vert.x's header map is also a Netty one: built once here, encoded as is
         Http1xHeaders headers = Http1xHeaders.httpHeaders();
-        ImpersonationHeaders.copy(request.headers(), identity, upstream.bearer(), false, headers);
+        ImpersonationHeaders.copy(request.headers(), identity, upstream.authorization(), false, headers);
         headers.set(HttpHeaderNames.HOST, upstream.authority());
         String length = request.getHeader("Content-Length");
         if (length != null) {

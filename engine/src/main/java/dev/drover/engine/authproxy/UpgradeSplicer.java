@@ -28,7 +28,7 @@ final class UpgradeSplicer {
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeSplicer.class);
 
     void forward(HttpServerRequest request, Upstream upstream, String uri, MultiMap headers) {
-        Buffer head = ResponseHead.requestHead(request.method().name(), upstream.basePath() + uri, upstream.authority(), headers);
+        Buffer head = ResponseHead.requestHead(request.method().name(), upstream.basePath() + uri, upstream.authority().toString(), headers);
         upstream.dialRaw().onSuccess(socket -> {
             Buffer received = Buffer.buffer();
             socket.handler(chunk -> {

@@ -1,5 +1,6 @@
 package dev.drover.engine.authproxy;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.Future;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
@@ -17,22 +18,19 @@ import java.util.function.Supplier;
  * @param host        host of the API server URL (Host header, SNI, certificate check)
  * @param port        its port
  * @param basePath    path prefix of the API server URL, usually empty
- * @param bearer      the downstream credential's token; never logged
+ * @param authority   the Host header of requests to it: {@code host:port}, brackets around an IPv6 address
+ * @param authorization {@code Bearer} and the downstream credential's token, encoded once (it goes with every
+ *                    request); never logged
  * @param dialAt      the address to connect to instead of resolving {@code host} (the tunnel's local
  *                    end), or {@code null} to connect directly
  * @param clusterSource      the cluster's type and endpoint it was built from, to notice changes
  * @param credentialRevision the credential's store revision it was built from
  */
 record Upstream(String clusterId, UpstreamConnections connections, NetClient raw, boolean ssl, String host, int port, String basePath,
-                String bearer, Supplier<Future<SocketAddress>> dialAt, String clusterSource, long credentialRevision) {
+                AsciiString authority, AsciiString authorization, Supplier<Future<SocketAddress>> dialAt, String clusterSource, long credentialRevision) {
 
     static String clusterSource(dev.drover.engine.model.Cluster cluster) {
         return cluster.type() + "|" + cluster.apiEndpoint();
-    }
-
-    /** The Host header of requests to it: {@code host:port}, brackets around an IPv6 address. */
-    String authority() {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** A new raw connection to the API server (TLS checked against {@code host}), for an upgrade. */

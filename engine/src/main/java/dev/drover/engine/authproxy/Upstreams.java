@@ -13,6 +13,7 @@ import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.util.AsciiString;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -131,8 +132,8 @@ final class Upstreams implements AutoCloseable {
         String caPem = credential.caPem();
         Supplier<Future<SocketAddress>> dialAt = direct ? null : () -> tunnels.endpoint(clusterId, target);
         UpstreamConnections connections = new UpstreamConnections(ssl ? tls(clusterId, caPem) : null, uri.getHost(), port, dialAt, settings);
-        return new Upstream(clusterId, connections, rawClient(ssl, caPem), ssl, uri.getHost(), port, basePath, credential.token(),
-                dialAt, Upstream.clusterSource(cluster), credential.revision());
+        return new Upstream(clusterId, connections, rawClient(ssl, caPem), ssl, uri.getHost(), port, basePath, new AsciiString(target),
+                new AsciiString("Bearer " + credential.token()), dialAt, Upstream.clusterSource(cluster), credential.revision());
     }
 
     /** TLS to the API server: its CA (the JDK's trust store when the credential has none), its host name checked. */
