@@ -137,7 +137,7 @@ final class Upstreams implements AutoCloseable {
     }
 
     /** TLS to the API server: its CA (the JDK's trust store when the credential has none), its host name checked. */
-    private static SslContext tls(String clusterId, String caPem) {
+    static SslContext tls(String clusterId, String caPem) {
         try {
             SslContextBuilder builder = SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS")
                     // BoringSSL when the server ships it (netty-tcnative): the proxy does TLS twice per request
