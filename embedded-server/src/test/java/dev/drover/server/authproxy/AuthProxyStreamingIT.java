@@ -1,6 +1,7 @@
 package dev.drover.server.authproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.drover.engine.auth.IssuedToken;
@@ -14,8 +15,10 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -121,6 +124,27 @@ class AuthProxyStreamingIT {
         assertThat(body.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(TestUpstream.large());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.getHeader("Content-Length")).isEqualTo(String.valueOf(TestUpstream.LARGE_BYTES));
+        client.close().await();
+    }
+
+    @Test
+    void anAnswerTheApiServerCutsOffIsNotPassedOnAsWholeAndItsConnectionIsNotReused() {
+        // given
+        HttpClient client = fixture.httpClient();
+        RequestOptions cut = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(fixture.proxyUrl("c-direct") + TestUpstream.CUT_PATH)
+                .addHeader("Authorization", "Bearer " + token.value());
+
+        // when
+        Future<Buffer> body = client.request(cut).compose(request -> request.send()).compose(HttpClientResponse::body);
+
+        // then: the client's connection is reset rather than handed 100 of the 1,000 bytes it was promised
+        assertThatThrownBy(body::await).as("a cut-off body must fail at the client").isInstanceOf(HttpClosedException.class);
+
+        // and: the next request is answered on a sound connection
+        String next = client.request(new RequestOptions(cut).setURI("/k8s/clusters/c-direct/api/v1/namespaces"))
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(answer -> response.statusCode() + " " + answer)).await();
+        assertThat(next).startsWith("200 ").contains("\"code\":200");
         client.close().await();
     }
 

@@ -26,6 +26,8 @@ final class TestUpstream implements AutoCloseable {
     /** Answers {@link #LARGE_BYTES} bytes of a repeating pattern, with a Content-Length (a big list). */
     static final String LARGE_PATH = "/api/v1/pods";
     static final int LARGE_BYTES = 8 * 1024 * 1024 + 17;
+    /** Declares a 1,000-byte body, sends 100 bytes of it and closes the connection: an API server dying mid-answer. */
+    static final String CUT_PATH = "/api/v1/nodes";
 
     final String caPem;
     final List<MultiMap> received = new CopyOnWriteArrayList<>();
@@ -67,6 +69,9 @@ final class TestUpstream implements AutoCloseable {
             response.closeHandler(v -> closedWatches.incrementAndGet());
             response.writeHead();
             watches.add(response);
+        } else if (request.path().equals(CUT_PATH)) {
+            request.response().putHeader("Content-Type", "application/json").putHeader("Content-Length", "1000")
+                    .write("x".repeat(100)).onComplete(v -> request.connection().close());
         } else if (request.path().equals(LARGE_PATH)) {
             request.response().putHeader("Content-Type", "application/json").end(large());
         } else {

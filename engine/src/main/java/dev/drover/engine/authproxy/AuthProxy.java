@@ -10,6 +10,7 @@ import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.tunnel.AgentDisconnectedException;
 import dev.drover.tunnel.protocol.TunnelException;
 import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.ConnectException;
@@ -103,7 +104,8 @@ public final class AuthProxy implements AutoCloseable {
 
     private void forward(HttpServerRequest request, Context context, TokenIdentity identity, Upstream upstream, String uri) {
         if (ImpersonationHeaders.isUpgrade(request.headers())) {
-            upgrades.forward(request, upstream, uri, ImpersonationHeaders.forUpstream(request.headers(), identity, upstream.bearer(), true));
+            upgrades.forward(request, upstream, uri, ImpersonationHeaders.copy(request.headers(), identity,
+                    upstream.authorization(), true, MultiMap.caseInsensitiveMultiMap()));
         } else {
             requests.forward(request, context, upstream, uri, identity);
         }

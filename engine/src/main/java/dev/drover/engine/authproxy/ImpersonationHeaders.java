@@ -1,6 +1,7 @@
 package dev.drover.engine.authproxy;
 
 import dev.drover.engine.auth.TokenIdentity;
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -24,11 +25,7 @@ final class ImpersonationHeaders {
     static final String EXTRA_PROVIDER = "drover.dev/provider";
     static final String AUTHENTICATED = "system:authenticated";
 
-    // computed once: these are set on every proxied request
-    private static final String TOKEN_ID_HEADER = extraHeader(EXTRA_TOKEN_ID);
-    private static final String USERNAME_HEADER = extraHeader(EXTRA_USERNAME);
-    private static final String PRINCIPAL_HEADER = extraHeader(EXTRA_PRINCIPAL);
-    private static final String PROVIDER_HEADER = extraHeader(EXTRA_PROVIDER);
+    private static final AsciiString AUTHORIZATION = AsciiString.cached("Authorization");
 
     /**
      * Hop-by-hop headers, compared ignoring case. A list rather than a set of lower-cased names: a
@@ -47,14 +44,15 @@ final class ImpersonationHeaders {
      * the client's {@code Upgrade} are kept; otherwise the client may not pick the connection's fate.
      */
     static MultiMap forUpstream(MultiMap client, TokenIdentity identity, String upstreamToken, boolean upgrade) {
-        return copy(client, identity, upstreamToken, upgrade, MultiMap.caseInsensitiveMultiMap());
+        return copy(client, identity, "Bearer " + upstreamToken, upgrade, MultiMap.caseInsensitiveMultiMap());
     }
 
     /**
      * As {@link #forUpstream}, into {@code out} (the upstream request's own headers, so they are not copied
-     * once more). Returns {@code out}.
+     * once more), with the downstream credential's whole {@code Authorization} value (an encoded one,
+     * {@link Upstream#authorization()}, is written out in one copy). Returns {@code out}.
      */
-    static MultiMap copy(MultiMap client, TokenIdentity identity, String upstreamToken, boolean upgrade, MultiMap out) {
+    static MultiMap copy(MultiMap client, TokenIdentity identity, CharSequence authorization, boolean upgrade, MultiMap out) {
         Set<String> named = connectionTokens(client);
         for (Map.Entry<String, String> header : client) {
             String name = header.getKey();
@@ -67,24 +65,9 @@ final class ImpersonationHeaders {
             out.set("Connection", "Upgrade");
             out.set("Upgrade", client.get("Upgrade"));
         }
-        out.set("Authorization", "Bearer " + upstreamToken);
-        out.set("Impersonate-User", identity.username());
-        List<String> groups = identity.groups();
-        boolean authenticated = false;
-        for (int i = 0; i < groups.size(); i++) {
-            String group = groups.get(i);
-            if (groups.indexOf(group) == i) { // each group once, in the token's order (a handful: no set needed)
-                out.add("Impersonate-Group", group);
-                authenticated |= group.equals(AUTHENTICATED);
-            }
-        }
-        if (!authenticated) {
-            out.add("Impersonate-Group", AUTHENTICATED);
-        }
-        out.set(TOKEN_ID_HEADER, identity.tokenId());
-        out.set(USERNAME_HEADER, identity.username());
-        out.set(PRINCIPAL_HEADER, identity.provider() + "://" + identity.username());
-        out.set(PROVIDER_HEADER, identity.provider());
+        // every client Authorization and Impersonate-* header was dropped above, so these are the only ones
+        out.add(AUTHORIZATION, authorization);
+        EncodedImpersonation.of(identity).addTo(out);
         return out;
     }
 

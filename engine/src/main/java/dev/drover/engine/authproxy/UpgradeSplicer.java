@@ -28,8 +28,7 @@ final class UpgradeSplicer {
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeSplicer.class);
 
     void forward(HttpServerRequest request, Upstream upstream, String uri, MultiMap headers) {
-        String host = upstream.host().contains(":") ? "[" + upstream.host() + "]" : upstream.host();
-        Buffer head = ResponseHead.requestHead(request.method().name(), upstream.basePath() + uri, host + ":" + upstream.port(), headers);
+        Buffer head = ResponseHead.requestHead(request.method().name(), upstream.basePath() + uri, upstream.authority().toString(), headers);
         upstream.dialRaw().onSuccess(socket -> {
             Buffer received = Buffer.buffer();
             socket.handler(chunk -> {

@@ -9,30 +9,41 @@ import dev.drover.engine.store.ObjectKey;
 import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.StoreInformer;
 import dev.drover.engine.store.WatchEvent;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.AsciiString;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
-import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.SocketAddress;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 
 /**
  * Resolves a cluster id to its {@link Upstream}, once per cluster: the store reads and the credential's
  * decryption run on a virtual thread, and the result (with its pooled client) is reused until the
  * cluster's type or endpoint or its credential changes (store informers), so status updates of the
- * cluster do not drop pooled connections. Each event loop gets its own client ({@link PerLoopClients}). Thread-safe.
+ * cluster do not drop pooled connections. Each event loop gets its own connections ({@link UpstreamConnections}). Thread-safe.
  */
 final class Upstreams implements AutoCloseable {
 
@@ -119,24 +130,27 @@ final class Upstreams implements AutoCloseable {
         String basePath = uri.getRawPath() == null || uri.getRawPath().equals("/") ? "" : stripSlash(uri.getRawPath());
         String target = (uri.getHost().contains(":") ? "[" + uri.getHost() + "]" : uri.getHost()) + ":" + port;
         String caPem = credential.caPem();
-        return new Upstream(clusterId, new PerLoopClients(() -> client(ssl, caPem)), rawClient(ssl, credential.caPem()), ssl, uri.getHost(), port, basePath, credential.token(),
-                direct ? null : () -> tunnels.endpoint(clusterId, target), Upstream.clusterSource(cluster), credential.revision());
+        Supplier<Future<SocketAddress>> dialAt = direct ? null : () -> tunnels.endpoint(clusterId, target);
+        UpstreamConnections connections = new UpstreamConnections(ssl ? tls(clusterId, caPem) : null, uri.getHost(), port, dialAt, settings);
+        return new Upstream(clusterId, connections, rawClient(ssl, caPem), ssl, uri.getHost(), port, basePath, new AsciiString(target),
+                new AsciiString("Bearer " + credential.token()), dialAt, Upstream.clusterSource(cluster), credential.revision());
     }
 
-    private HttpClient client(boolean ssl, String caPem) {
-        HttpClientOptions options = new HttpClientOptions().setSsl(ssl).setVerifyHost(true).setTcpNoDelay(true)
-                .setKeepAlive(true).setDecompressionSupported(false)
-                .setConnectTimeout((int) settings.connectTimeout().toMillis())
-                .setIdleTimeout((int) settings.idleTimeout().toSeconds());
-        if (ssl && !caPem.isEmpty()) {
-            options.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(caPem)));
+    /** TLS to the API server: its CA (the JDK's trust store when the credential has none), its host name checked. */
+    static SslContext tls(String clusterId, String caPem) {
+        try {
+            SslContextBuilder builder = SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS")
+                    // BoringSSL when the server ships it (netty-tcnative): the proxy does TLS twice per request
+                    .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
+            if (!caPem.isEmpty()) {
+                Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)));
+                builder.trustManager(certificates.stream().map(X509Certificate.class::cast).toArray(X509Certificate[]::new));
+            }
+            return builder.build();
+        } catch (GeneralSecurityException | SSLException | RuntimeException e) {
+            throw new ProxyFailure(503, "The CA certificate of cluster " + clusterId + " cannot be used: " + e.getMessage(), e);
         }
-        if (ssl && OpenSSLEngineOptions.isAvailable()) {
-            // BoringSSL when the server ships it (netty-tcnative): the proxy does TLS twice per request
-            options.setSslEngineOptions(new OpenSSLEngineOptions());
-        }
-        // per event loop (PerLoopClients): up to 64 connections for each loop that forwards to this cluster
-        return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(64));
     }
 
     private NetClient rawClient(boolean ssl, String caPem) {
@@ -175,7 +189,7 @@ final class Upstreams implements AutoCloseable {
 
     private void retire(Upstream upstream) {
         vertx.setTimer(RETIRE_AFTER_MILLIS, t -> {
-            upstream.clients().close();
+            upstream.connections().close();
             upstream.raw().close();
         });
     }
@@ -189,7 +203,7 @@ final class Upstreams implements AutoCloseable {
         clusterInformer.close();
         credentialInformer.close();
         byCluster.values().forEach(f -> f.onSuccess(u -> {
-            u.clients().close();
+            u.connections().close();
             u.raw().close();
         }));
         byCluster.clear();

@@ -73,7 +73,7 @@ class ImpersonationHeadersTest {
         MultiMap request = MultiMap.caseInsensitiveMultiMap().add("X-Set-By-Client", "1");
 
         // when
-        MultiMap out = ImpersonationHeaders.copy(client, ALICE, "downstream", false, request);
+        MultiMap out = ImpersonationHeaders.copy(client, ALICE, "Bearer downstream", false, request);
 
         // then
         assertThat(out).isSameAs(request);
