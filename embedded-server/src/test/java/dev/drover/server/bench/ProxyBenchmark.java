@@ -115,13 +115,14 @@ public final class ProxyBenchmark {
     }
 
     /**
-     * Profiling aid ({@code -Dbench.jvmArgs=-Dbench.profile=64}): load on the Drover path only, a warm-up, then
+     * Profiling aid ({@code -Dbench.jvmArgs=-Dbench.profile=64}): load on the Drover path only, a warm-up until the JIT settled, then
      * a JFR recording (settings "profile", Java samples every ms) of one measured run, written to target/proxy-profile.jfr. Started
      * here because Maven passes {@code bench.jvmArgs} as one argument, so it cannot also carry a JVM flag.
      */
     private static void profile(String url, String authorization, int concurrency) throws Exception {
         System.err.println(command("curl", "-sk", "-m", "10", "-w", "%{http_code} %{time_total}", "-H", authorization, url));
-        Wrk.run(url, authorization, concurrency, 5); // warm-up: JIT, TLS sessions, pools
+        warmUntilCompiled(Map.of(DROVER, url), authorization);
+        Wrk.run(url, authorization, concurrency, 3); // TLS sessions and pools at this concurrency
         Path out = Path.of("target", "proxy-profile.jfr").toAbsolutePath();
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
             recording.setDestination(out);
