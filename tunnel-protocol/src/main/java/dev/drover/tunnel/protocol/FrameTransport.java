@@ -1,6 +1,8 @@
 package dev.drover.tunnel.protocol;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 /**
  * What carries a {@link Session}'s frames: in production one WebSocket ({@link WebSocketTransport}),
@@ -12,11 +14,14 @@ public interface FrameTransport {
     void send(Buffer frame);
 
     /**
-     * Sends one DATA frame carrying {@code data[from, to)}. A transport may encode it without the
-     * intermediate heap buffer {@link Frame#encodeData} makes (the bulk path's largest allocation).
+     * Sends one DATA frame carrying {@code length} bytes of {@code data} from {@code offset} past its reader
+     * index. Unless {@code retainable}, the caller may change the bytes afterwards, so they are copied
+     * before this returns; when {@code retainable} they never change and a transport may keep a retained
+     * slice of them until written (the bulk path's zero-copy case). Either way {@code data} stays the
+     * caller's: a transport releases only what it retained itself.
      */
-    default void sendData(int streamId, Buffer data, int from, int to) {
-        send(Frame.encodeData(streamId, data, from, to));
+    default void sendData(int streamId, ByteBuf data, int offset, int length, boolean retainable) {
+        send(Frame.encodeData(streamId, BufferInternal.buffer(data.slice(data.readerIndex() + offset, length)), 0, length));
     }
 
     /** Whether the transport has queued enough that DATA should wait for {@link #drainHandler}. */

@@ -1,5 +1,6 @@
 package dev.drover.tunnel.protocol;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -263,9 +264,9 @@ public final class Session {
         }
     }
 
-    void sendData(int streamId, Buffer data, int from, int to) {
+    void sendData(int streamId, ByteBuf data, int offset, int length, boolean retainable) {
         if (closeCause == null) {
-            transport.sendData(streamId, data, from, to);
+            transport.sendData(streamId, data, offset, length, retainable);
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.drover.tunnel.protocol;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 
 /** Joins a TCP socket and a tunnel stream both ways, with back-pressure in each direction. */
@@ -14,13 +18,45 @@ public final class StreamPipes {
      * failed socket resets the stream.
      */
     public static void splice(NetSocket socket, TunnelStream stream) {
-        socket.pipe().endOnFailure(false).to(stream)
-                .onFailure(e -> stream.reset("connection failed: " + e.getMessage()));
+        if (socket instanceof NetSocketInternal raw) {
+            socketToStream(raw, stream);
+        } else {
+            socket.pipe().endOnFailure(false).to(stream)
+                    .onFailure(e -> stream.reset("connection failed: " + e.getMessage()));
+        }
         stream.pipe().endOnFailure(false).to(socket)
                 .onFailure(e -> {
                     stream.reset("connection failed: " + e.getMessage());
                     socket.close();
                 });
         stream.closeFuture().onFailure(e -> socket.close());
+    }
+
+    /**
+     * The bulk direction without copies: the socket's own read buffers (Netty's, as read from the kernel)
+     * go to the stream, which frames slices of them and releases them once written. Vert.x's
+     * {@code handler} would first copy each into a fresh heap buffer, and framing would copy it again.
+     * Same contract as a pipe: pause while the stream's queue is full, end on end, reset on failure.
+     */
+    private static void socketToStream(NetSocketInternal socket, TunnelStream stream) {
+        socket.pause();
+        socket.messageHandler(message -> {
+            if (message instanceof ByteBuf bytes) {
+                stream.writeOwned(bytes);
+            } else if (message instanceof Buffer copied) {
+                // read while the socket was paused before this handler was set: Vert.x has already copied it
+                stream.write(copied);
+            } else {
+                ReferenceCountUtil.release(message);
+                return;
+            }
+            if (stream.writeQueueFull()) {
+                socket.pause();
+            }
+        });
+        stream.drainHandler(v -> socket.resume());
+        socket.endHandler(v -> stream.end());
+        socket.exceptionHandler(e -> stream.reset("connection failed: " + e.getMessage()));
+        socket.resume();
     }
 }

@@ -1,9 +1,11 @@
 package dev.drover.tunnel.protocol;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.core.streams.WriteStream;
 import java.util.ArrayDeque;
@@ -28,8 +30,7 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
     private final String target;
     private final int window;
     private final ArrayDeque<Buffer> inbox = new ArrayDeque<>();
-    private final ArrayDeque<Buffer> outbox = new ArrayDeque<>();
-    private final ArrayDeque<Promise<Void>> outboxPromises = new ArrayDeque<>();
+    private final Outbox outbox = new Outbox();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final Promise<Void> closed = Promise.promise();
     private Promise<TunnelStream> opening;
@@ -37,7 +38,6 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
     private long sendCredit;
     private int receiveAllowance;
     private int consumedUnacknowledged;
-    private int outboxHeadOffset;
     private long demand = Long.MAX_VALUE;
     private boolean remoteFin;
     private boolean endDelivered;
@@ -134,8 +134,18 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
     public Future<Void> write(Buffer data) {
         Promise<Void> written = Promise.promise();
         queuedBytes.addAndGet(data.length());
-        session.onLoop(() -> enqueue(data, written));
+        session.onLoop(() -> enqueue(((BufferInternal) data).getByteBuf(), false, written));
         return written.future();
+    }
+
+    /**
+     * Takes over {@code data}, a socket's read buffer, and sends its readable bytes without copying them
+     * into frames; it is released once sent, or when the stream fails. Back-pressure as for
+     * {@link #write}: check {@link #writeQueueFull()} after the call. Any thread.
+     */
+    void writeOwned(ByteBuf data) {
+        queuedBytes.addAndGet(data.readableBytes());
+        session.onLoop(() -> enqueue(data, true, null));
     }
 
     /** Half-closes: FIN follows the queued data; reading goes on until the peer ends too. */
@@ -291,15 +301,12 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
         failure = cause;
         cancelConnectTimer();
         inbox.clear();
-        outbox.clear();
+        outbox.fail(cause);
         queuedBytes.set(0);
         if (opening != null) {
             Promise<TunnelStream> p = opening;
             opening = null;
             p.fail(cause);
-        }
-        while (!outboxPromises.isEmpty()) {
-            outboxPromises.poll().tryFail(cause);
         }
         if (finPromise != null) {
             finPromise.tryFail(cause);
@@ -318,18 +325,22 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
         }
     }
 
-    private void enqueue(Buffer data, Promise<Void> written) {
-        if (failure != null || finRequested) {
-            queuedBytes.addAndGet(-data.length());
-            written.fail(failure != null ? failure : new TunnelException("write after end() on stream " + id));
+    private void enqueue(ByteBuf data, boolean owned, Promise<Void> written) {
+        if (failure != null || finRequested || data.readableBytes() == 0) {
+            queuedBytes.addAndGet(-data.readableBytes());
+            Throwable refused = failure != null ? failure
+                    : finRequested ? new TunnelException("write after end() on stream " + id) : null;
+            if (owned) {
+                data.release();
+            }
+            if (written != null && refused != null) {
+                written.fail(refused);
+            } else if (written != null) {
+                written.complete();
+            }
             return;
         }
-        if (data.length() == 0) {
-            written.complete();
-            return;
-        }
-        outbox.add(data);
-        outboxPromises.add(written);
+        outbox.add(data, owned, written);
         flush();
     }
 
@@ -355,16 +366,10 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
             maybeSendFin();
             return false;
         }
-        Buffer head = outbox.peek();
-        int length = (int) Math.min(Math.min(head.length() - outboxHeadOffset, sendCredit), session.maxFramePayload());
-        session.sendData(id, head, outboxHeadOffset, outboxHeadOffset + length);
+        int length = (int) Math.min(Math.min(outbox.headRemaining(), sendCredit), session.maxFramePayload());
+        session.sendData(id, outbox.head(), outbox.headOffset(), length, outbox.headOwned());
         sendCredit -= length;
-        outboxHeadOffset += length;
-        if (outboxHeadOffset == head.length()) {
-            outbox.poll();
-            outboxHeadOffset = 0;
-            outboxPromises.poll().tryComplete();
-        }
+        outbox.advance(length);
         long left = queuedBytes.addAndGet(-length);
         if (sawFull && left < writeQueueMaxSize / 2) {
             sawFull = false;

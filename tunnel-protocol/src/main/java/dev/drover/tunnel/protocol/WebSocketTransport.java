@@ -44,8 +44,9 @@ public final class WebSocketTransport implements FrameTransport {
     }
 
     @Override
-    public void sendData(int streamId, Buffer data, int from, int to) {
-        ByteBuf frame = DataFramePool.dataFrame(streamId, data, from, to);
+    public void sendData(int streamId, ByteBuf data, int offset, int length, boolean retainable) {
+        ByteBuf frame = retainable ? DataFramePool.dataFrameAround(streamId, data, offset, length)
+                : DataFramePool.dataFrame(streamId, data, offset, length);
         // Vert.x hands Netty an unreleasable view of the frame, so the pool gets it back here, once the
         // bytes are encrypted and written (or the write failed).
         socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.BINARY, frame, true)).onComplete(done -> DataFramePool.release(frame));

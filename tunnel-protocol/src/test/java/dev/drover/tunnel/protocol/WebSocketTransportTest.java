@@ -12,6 +12,11 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +71,42 @@ class WebSocketTransportTest {
     }
 
     @Test
+    void splicedSocketsCarryBulkBothWaysIntactAndGiveBackEveryBuffer() throws Exception {
+        // given: client socket -> spliced stream -> WebSocket -> agent -> spliced socket -> echo server
+        NetServer echo = vertx.createNetServer().connectHandler(socket -> socket.pipeTo(socket)).listen(0, "127.0.0.1").await();
+        NetClient targets = vertx.createNetClient();
+        connectAgent(request -> targets.connect(echo.actualPort(), "127.0.0.1")
+                .onSuccess(socket -> StreamPipes.splice(socket, request.accept()))
+                .onFailure(e -> request.reject(e.getMessage())));
+        Session session = serverSession.get(5, TimeUnit.SECONDS);
+        NetServer forwarder = vertx.createNetServer().connectHandler(socket -> {
+            socket.pause();
+            session.open("echo:1").onSuccess(stream -> StreamPipes.splice(socket, stream)).onFailure(e -> socket.close());
+        }).listen(0, "127.0.0.1").await();
+        byte[] payload = new byte[8 * 1024 * 1024 + 17];
+        new Random(11).nextBytes(payload);
+        // when
+        byte[] echoed;
+        try (Socket client = new Socket("127.0.0.1", forwarder.actualPort())) {
+            CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
+                try {
+                    client.getOutputStream().write(payload);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            client.setSoTimeout(30_000);
+            // (no half-close: a Vert.x NetSocket closes as a whole when its input ends)
+            echoed = client.getInputStream().readNBytes(payload.length);
+            written.get(30, TimeUnit.SECONDS);
+        }
+        // then
+        assertThat(echoed).isEqualTo(payload);
+        await().atMost(Duration.ofSeconds(5)).until(() -> DataFramePool.framesInFlight() == 0 && Outbox.ownedBuffersHeld() == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.liveStreams() == 0);
+    }
+
+    @Test
     void aTextMessageClosesTheSessionAsUnsupportedData() throws Exception {
         // given
         WebSocket agentSocket = connect();
@@ -103,12 +144,16 @@ class WebSocketTransportTest {
 
     /** An agent session attached on its socket's event loop, before any message can arrive. */
     private void connectAgent() throws Exception {
+        connectAgent(SessionPair::echo);
+    }
+
+    private void connectAgent(StreamAcceptor acceptor) throws Exception {
         CompletableFuture<Session> agent = new CompletableFuture<>();
         client = vertx.createWebSocketClient(new WebSocketClientOptions().setSendUnmaskedFrames(true)
                 .setMaxFrameSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME).setMaxMessageSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME));
         client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.actualPort()).setURI("/"))
                 .onSuccess(socket -> agent.complete(WebSocketTransport.attach(socket, Session.Role.AGENT,
-                        SessionOptions.DEFAULTS, SessionPair::echo)))
+                        SessionOptions.DEFAULTS, acceptor)))
                 .onFailure(agent::completeExceptionally);
         agent.get(5, TimeUnit.SECONDS);
     }
