@@ -92,6 +92,15 @@ public final class SessionManager {
 
     /** The session to dial through: the cluster agent, else the node agents in turn (the fallback). */
     public synchronized Optional<Session> pick(String clusterId) {
+        return choose(clusterId, true);
+    }
+
+    /** The session {@link #pick} would choose first, without advancing the node agents' round robin. */
+    public synchronized Optional<Session> current(String clusterId) {
+        return choose(clusterId, false);
+    }
+
+    private Optional<Session> choose(String clusterId, boolean advance) {
         ClusterSessions entry = clusters.get(clusterId);
         if (entry == null) {
             return Optional.empty();
@@ -103,19 +112,7 @@ public final class SessionManager {
         if (open.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(open.get(Math.floorMod(entry.nextNode++, open.size())));
-    }
-
-    /** The session {@link #pick} would choose first, without advancing the node agents' round robin. */
-    public synchronized Optional<Session> current(String clusterId) {
-        ClusterSessions entry = clusters.get(clusterId);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        if (entry.clusterAgent != null && entry.clusterAgent.isOpen()) {
-            return Optional.of(entry.clusterAgent);
-        }
-        return entry.nodeAgents.values().stream().filter(Session::isOpen).findFirst();
+        return Optional.of(open.get(advance ? Math.floorMod(entry.nextNode++, open.size()) : 0));
     }
 
     /** A session of the cluster now, or the first to connect within {@code wait}; else {@link AgentDisconnectedException}. */
