@@ -20,10 +20,6 @@ final class EncodedImpersonation {
 
     private static final AsciiString USER = AsciiString.cached("Impersonate-User");
     private static final AsciiString GROUP = AsciiString.cached("Impersonate-Group");
-    private static final AsciiString TOKEN_ID = AsciiString.cached(ImpersonationHeaders.extraHeader(ImpersonationHeaders.EXTRA_TOKEN_ID));
-    private static final AsciiString USERNAME = AsciiString.cached(ImpersonationHeaders.extraHeader(ImpersonationHeaders.EXTRA_USERNAME));
-    private static final AsciiString PRINCIPAL = AsciiString.cached(ImpersonationHeaders.extraHeader(ImpersonationHeaders.EXTRA_PRINCIPAL));
-    private static final AsciiString PROVIDER = AsciiString.cached(ImpersonationHeaders.extraHeader(ImpersonationHeaders.EXTRA_PROVIDER));
 
     /**
      * Recently used encodings, looked up by the identity object itself: the token cache hands out the same
@@ -39,24 +35,12 @@ final class EncodedImpersonation {
 
     private EncodedImpersonation(TokenIdentity identity) {
         this.identity = identity;
+        // the values themselves come from Impersonation, which the engine's own calls as a user share
+        Impersonation impersonation = Impersonation.of(identity);
         List<AsciiString> pairs = new ArrayList<>();
-        add(pairs, USER, identity.username());
-        List<String> groups = identity.groups();
-        boolean authenticated = false;
-        for (int i = 0; i < groups.size(); i++) {
-            String group = groups.get(i);
-            if (groups.indexOf(group) == i) { // each group once, in the token's order (a handful: no set needed)
-                add(pairs, GROUP, group);
-                authenticated |= group.equals(ImpersonationHeaders.AUTHENTICATED);
-            }
-        }
-        if (!authenticated) {
-            add(pairs, GROUP, ImpersonationHeaders.AUTHENTICATED);
-        }
-        add(pairs, TOKEN_ID, identity.tokenId());
-        add(pairs, USERNAME, identity.username());
-        add(pairs, PRINCIPAL, identity.provider() + "://" + identity.username());
-        add(pairs, PROVIDER, identity.provider());
+        add(pairs, USER, impersonation.username());
+        impersonation.groups().forEach(group -> add(pairs, GROUP, group));
+        impersonation.extras().forEach((key, value) -> add(pairs, new AsciiString(ImpersonationHeaders.extraHeader(key)), value));
         this.headers = pairs.toArray(AsciiString[]::new);
     }
 
