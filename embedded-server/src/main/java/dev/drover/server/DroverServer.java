@@ -23,6 +23,7 @@ import dev.drover.engine.tunnel.TunnelServer;
 import dev.drover.server.api.ApiRoutes;
 import dev.drover.tunnel.protocol.CaChecksum;
 import dev.drover.tunnel.protocol.TunnelEndpoints;
+import dev.drover.tunnel.protocol.eventloop.PollingTransport;
 import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -106,7 +107,7 @@ public final class DroverServer implements AutoCloseable {
             opened.add(replica.resources());
             ResourceStore store = replica.store();
             opened.add(store);
-            Vertx vertx = Vertx.vertx();
+            Vertx vertx = PollingTransport.vertx(config.eventLoopPoll());
             opened.add(() -> vertx.close().await());
             Set<String> names = new LinkedHashSet<>(config.hostnames());
             names.add("localhost");

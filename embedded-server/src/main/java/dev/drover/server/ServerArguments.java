@@ -4,11 +4,13 @@ import dev.drover.engine.auth.Authenticator;
 import dev.drover.engine.auth.LdapAuthenticator;
 import dev.drover.engine.auth.LdapSettings;
 import dev.drover.engine.store.DataDirectories;
+import dev.drover.tunnel.protocol.eventloop.PollingTransport;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -22,12 +24,15 @@ final class ServerArguments {
     static final String USAGE = """
             usage: drover server [--port N] [--data-dir DIR] [--hostname NAME]...
                                  [--tls-cert CHAIN.pem --tls-key KEY.pem [--tls-ca CA.pem]] [--ldap LDAP.properties]
+                                 [--event-loop-poll MICROSECONDS]
               --port      HTTPS port (default 8443)
               --data-dir  store, CA and direct-cluster credentials (default: the per-user data directory)
               --hostname  name consoles and agents use for this server; repeat for more (first is advertised)
               --tls-*     serve this certificate instead of one from Drover's own CA; --tls-ca is what clients pin
                           (default: the chain's last certificate)
-              --ldap      LDAP/AD login: url, bindDn, bindPassword, userBase, groupBase, flavor=openldap|activedirectory""";
+              --ldap      LDAP/AD login: url, bindDn, bindPassword, userBase, groupBase, flavor=openldap|activedirectory
+              --event-loop-poll  longest time a network loop polls for I/O before it sleeps, while traffic flows:
+                          lower latency for more CPU (default 100; 0 never polls)""";
 
     private ServerArguments() {
     }
@@ -40,6 +45,7 @@ final class ServerArguments {
         Path key = null;
         Path ca = null;
         List<Authenticator> providers = new ArrayList<>();
+        Duration poll = PollingTransport.DEFAULT_MAX_POLL;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -54,6 +60,7 @@ final class ServerArguments {
                 case "--tls-key" -> key = Path.of(value);
                 case "--tls-ca" -> ca = Path.of(value);
                 case "--ldap" -> providers.add(ldap(Path.of(value)));
+                case "--event-loop-poll" -> poll = microseconds(option, value, 10_000);
                 default -> throw new IllegalArgumentException("Unknown option " + option + ".");
             }
         }
@@ -61,7 +68,7 @@ final class ServerArguments {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together (and --tls-ca only with them).");
         }
         ServerConfig config = ServerConfig.defaults(port, dataDirectory == null ? DataDirectories.resolve() : dataDirectory)
-                .withLoginProviders(providers);
+                .withLoginProviders(providers).withEventLoopPoll(poll);
         if (!hostnames.isEmpty()) {
             config = config.withHostnames(hostnames);
         }
@@ -77,6 +84,18 @@ final class ServerArguments {
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--port takes a number from 0 to 65535, got \"" + value + "\".");
+        }
+    }
+
+    private static Duration microseconds(String option, String value, int max) {
+        try {
+            int micros = Integer.parseInt(value);
+            if (micros < 0 || micros > max) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofNanos(micros * 1_000L);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes microseconds from 0 to " + max + ", got \"" + value + "\".");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.drover.server;
 import dev.drover.engine.auth.Authenticator;
 import dev.drover.engine.authproxy.ProxySettings;
 import dev.drover.tunnel.protocol.SessionOptions;
+import dev.drover.tunnel.protocol.eventloop.PollingTransport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,10 +23,12 @@ import java.util.List;
  * @param loginProviders external login providers (LDAP/AD) besides the local users
  * @param watchHeartbeat how often an idle API watch gets a bookmark
  * @param proxy          the auth proxy's limits (request body size, token cache)
+ * @param eventLoopPoll  how long the network event loops poll for I/O before they sleep, at most (see
+ *                       {@link PollingTransport}); zero sleeps at once
  */
 public record ServerConfig(int port, Path dataDirectory, List<String> hostnames, Duration reconnectWait,
                            SessionOptions tunnel, String agentImage, TlsFiles tls, List<Authenticator> loginProviders,
-                           Duration watchHeartbeat, ProxySettings proxy) {
+                           Duration watchHeartbeat, ProxySettings proxy, Duration eventLoopPoll) {
 
     public ServerConfig {
         hostnames = List.copyOf(hostnames);
@@ -44,38 +47,42 @@ public record ServerConfig(int port, Path dataDirectory, List<String> hostnames,
 
     public static ServerConfig defaults(int port, Path dataDirectory) {
         return new ServerConfig(port, dataDirectory, List.of("localhost"), Duration.ofSeconds(15), SessionOptions.DEFAULTS,
-                "drover/agent:0.1.0", null, List.of(), Duration.ofSeconds(10), ProxySettings.DEFAULTS);
+                "drover/agent:0.1.0", null, List.of(), Duration.ofSeconds(10), ProxySettings.DEFAULTS, PollingTransport.DEFAULT_MAX_POLL);
     }
 
     public ServerConfig withReconnectWait(Duration wait) {
-        return new ServerConfig(port, dataDirectory, hostnames, wait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, proxy);
+        return new ServerConfig(port, dataDirectory, hostnames, wait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, proxy, eventLoopPoll);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, proxy);
+        return new ServerConfig(newPort, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, proxy, eventLoopPoll);
     }
 
     public ServerConfig withTunnel(SessionOptions options) {
-        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, options, agentImage, tls, loginProviders, watchHeartbeat, proxy);
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, options, agentImage, tls, loginProviders, watchHeartbeat, proxy, eventLoopPoll);
     }
 
     public ServerConfig withHostnames(List<String> names) {
-        return new ServerConfig(port, dataDirectory, names, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, proxy);
+        return new ServerConfig(port, dataDirectory, names, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, proxy, eventLoopPoll);
     }
 
     public ServerConfig withTls(TlsFiles files) {
-        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, files, loginProviders, watchHeartbeat, proxy);
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, files, loginProviders, watchHeartbeat, proxy, eventLoopPoll);
     }
 
     public ServerConfig withLoginProviders(List<Authenticator> providers) {
-        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, providers, watchHeartbeat, proxy);
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, providers, watchHeartbeat, proxy, eventLoopPoll);
     }
 
     public ServerConfig withWatchHeartbeat(Duration interval) {
-        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, interval, proxy);
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, interval, proxy, eventLoopPoll);
+    }
+
+    public ServerConfig withEventLoopPoll(Duration maxPoll) {
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, proxy, maxPoll);
     }
 
     public ServerConfig withProxy(ProxySettings settings) {
-        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, settings);
+        return new ServerConfig(port, dataDirectory, hostnames, reconnectWait, tunnel, agentImage, tls, loginProviders, watchHeartbeat, settings, eventLoopPoll);
     }
 }

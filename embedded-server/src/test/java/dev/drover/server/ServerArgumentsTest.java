@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.drover.engine.auth.LdapAuthenticator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +23,21 @@ class ServerArgumentsTest {
         // when
         ServerConfig config = ServerArguments.parse(new String[] {"--port", "9443", "--data-dir", directory.toString(),
                 "--hostname", "drover.example", "--hostname", "10.1.2.3", "--tls-cert", "chain.pem", "--tls-key", "key.pem",
-                "--ldap", ldap.toString()});
+                "--ldap", ldap.toString(), "--event-loop-poll", "0"});
         // then
         assertThat(config.port()).isEqualTo(9443);
         assertThat(config.dataDirectory()).isEqualTo(directory);
         assertThat(config.hostnames()).containsExactly("drover.example", "10.1.2.3");
         assertThat(config.tls()).isEqualTo(new ServerConfig.TlsFiles(Path.of("chain.pem"), Path.of("key.pem"), null));
         assertThat(config.loginProviders()).singleElement().isInstanceOf(LdapAuthenticator.class);
+        assertThat(config.eventLoopPoll()).isZero();
+    }
+
+    @Test
+    void eventLoopsPollAHundredMicrosecondsUnlessTold() {
+        assertThat(ServerArguments.parse(new String[] {"--data-dir", directory.toString()}).eventLoopPoll()).isEqualTo(Duration.ofNanos(100_000));
+        assertThat(ServerArguments.parse(new String[] {"--data-dir", directory.toString(), "--event-loop-poll", "120"}).eventLoopPoll())
+                .isEqualTo(Duration.ofNanos(120_000));
     }
 
     @Test
@@ -39,6 +48,8 @@ class ServerArgumentsTest {
         assertThatThrownBy(() -> ServerArguments.parse(new String[] {"--port"})).hasMessage("--port needs a value.");
         assertThatThrownBy(() -> ServerArguments.parse(new String[] {"--colour", "red"})).hasMessage("Unknown option --colour.");
         assertThatThrownBy(() -> ServerArguments.parse(new String[] {"--tls-cert", "a.pem"})).hasMessageContaining("go together");
+        assertThatThrownBy(() -> ServerArguments.parse(new String[] {"--event-loop-poll", "-1"}))
+                .hasMessage("--event-loop-poll takes microseconds from 0 to 10000, got \"-1\".");
         assertThatThrownBy(() -> ServerArguments.parse(new String[] {"--ldap", incomplete.toString()})).hasMessageContaining("lacks bindDn");
     }
 }

@@ -79,7 +79,8 @@ public final class ProxyBenchmark {
                                 .setKeyValue(Buffer.buffer(upstreamCert.keyPem()))))
                 .requestHandler(request -> request.response().putHeader("Content-Type", "application/json").end(BODY))
                 .listen().await();
-        DroverServer server = DroverServer.start(ServerConfig.defaults(0, work.resolve("data")));
+        DroverServer server = DroverServer.start(ServerConfig.defaults(0, work.resolve("data"))
+                .withEventLoopPoll(Duration.ofNanos(1_000L * Long.getLong("bench.eventLoopPoll", 100))));
         NginxProxy nginx = null;
         StringBuilder report = new StringBuilder();
         try {
@@ -161,6 +162,7 @@ public final class ProxyBenchmark {
 
     private static String run(Map<String, String> urls, String authorization) throws Exception {
         Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuPerRequest = new LinkedHashMap<>();
         warmUntilCompiled(urls, authorization);
         for (int concurrency : new int[] {1, 64}) {
             for (var path : urls.entrySet()) {
@@ -173,21 +175,27 @@ public final class ProxyBenchmark {
             for (int run = 0; run < RUNS; run++) {
                 // interleaved so that a load spike from the other work on the box hits every path alike
                 for (var path : urls.entrySet()) {
+                    CpuMeter before = CpuMeter.now();
                     Wrk.Result result = Wrk.run(path.getValue(), authorization, concurrency, SECONDS);
+                    double[] cpu = CpuMeter.now().secondsSince(before);
                     results.computeIfAbsent(path.getKey() + "|" + concurrency, k -> new ArrayList<>()).add(result);
+                    cpuPerRequest.computeIfAbsent(path.getKey() + "|" + concurrency, k -> new ArrayList<>())
+                            .add((cpu[0] + cpu[1]) * 1e6 / (result.requestsPerSecond() * SECONDS));
                 }
             }
         }
-        StringBuilder out = new StringBuilder("\n| path | concurrency | requests/s (median of " + RUNS + ") | every run, req/s | p50 ms | p99 ms |\n|---|---|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder("\n| path | concurrency | requests/s (median of " + RUNS + ") | every run, req/s | p50 ms | p99 ms "
+                + "| CPU µs per request (median; every process of the benchmark: wrk, upstream, proxy) |\n|---|---|---|---|---|---|---|\n");
         Map<String, Wrk.Result> medians = new LinkedHashMap<>();
         results.forEach((key, list) -> {
             Wrk.Result median = list.stream().sorted((a, b) -> Double.compare(a.requestsPerSecond(), b.requestsPerSecond()))
                     .toList().get(list.size() / 2);
             medians.put(key, median);
             String[] parts = key.split("\\|");
-            out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %s | %.3f | %.3f |%n", parts[0], parts[1],
+            out.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %s | %.3f | %.3f | %.1f |%n", parts[0], parts[1],
                     median.requestsPerSecond(), list.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.requestsPerSecond()))
-                            .toList(), median.p50Millis(), median.p99Millis()));
+                            .toList(), median.p50Millis(), median.p99Millis(),
+                    cpuPerRequest.get(key).stream().sorted().toList().get(list.size() / 2)));
         });
         out.append("\n| ratio | concurrency 1 | concurrency 64 | target |\n|---|---|---|---|\n");
         out.append(String.format(Locale.ROOT, "| Drover / direct, requests/s | %.2f | %.2f | >= 0.6 |%n",
