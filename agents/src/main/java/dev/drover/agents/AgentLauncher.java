@@ -1,5 +1,6 @@
 package dev.drover.agents;
 
+import dev.drover.tunnel.protocol.eventloop.PollingTransport;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class AgentLauncher {
             return EXIT_CONFIGURATION;
         }
         System.err.println("drover agent: " + settings + ", allow-list " + allowList.targets());
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = PollingTransport.vertx(settings.eventLoopPoll());
         TunnelAgent agent = new TunnelAgent(vertx, settings, node, allowList,
                 new Backoff(Duration.ofMillis(250), Duration.ofSeconds(4), new Random()),
                 () -> ApiServerAccess.read(env, ApiServerAccess.SERVICE_ACCOUNT));

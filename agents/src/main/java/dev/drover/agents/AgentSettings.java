@@ -1,8 +1,10 @@
 package dev.drover.agents;
 
 import dev.drover.tunnel.protocol.CaChecksum;
+import dev.drover.tunnel.protocol.eventloop.PollingTransport;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +19,17 @@ import java.util.Map;
  * @param caChecksum the pinned CA checksum, lower case
  * @param maskFrames whether to mask WebSocket frames ({@code DROVER_MASK_FRAMES=true}): only needed
  *                   behind a TLS-terminating proxy that insists on RFC 6455 masking
+ * @param eventLoopPoll how long the agent's network loops poll for I/O before they sleep, at most
+ *                   ({@code DROVER_EVENT_LOOP_POLL} in microseconds, default 100, 0 never; see {@link PollingTransport})
  */
-public record AgentSettings(URI server, String token, String caChecksum, boolean maskFrames) {
+public record AgentSettings(URI server, String token, String caChecksum, boolean maskFrames, Duration eventLoopPoll) {
 
     public static final String SERVER = "DROVER_SERVER";
     public static final String TOKEN = "DROVER_TOKEN";
     public static final String CA_CHECKSUM = "DROVER_CA_CHECKSUM";
     public static final String MASK_FRAMES = "DROVER_MASK_FRAMES";
+    public static final String EVENT_LOOP_POLL = "DROVER_EVENT_LOOP_POLL";
+    private static final int MAX_POLL_MICROS = 10_000;
 
     /**
      * Reads the settings; every problem is reported at once, one sentence each, so the user can fix
@@ -40,11 +46,28 @@ public record AgentSettings(URI server, String token, String caChecksum, boolean
         if (!CaChecksum.isWellFormed(checksum)) {
             problems.add(CA_CHECKSUM + " must be the 64-digit hex SHA-256 of the server CA, as shown by 'drover server'.");
         }
+        Duration poll = parsePoll(env.get(EVENT_LOOP_POLL), problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join(" ", problems));
         }
         return new AgentSettings(server, token, checksum.toLowerCase(java.util.Locale.ROOT),
-                Boolean.parseBoolean(env.getOrDefault(MASK_FRAMES, "false").strip()));
+                Boolean.parseBoolean(env.getOrDefault(MASK_FRAMES, "false").strip()), poll);
+    }
+
+    private static Duration parsePoll(String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return PollingTransport.DEFAULT_MAX_POLL;
+        }
+        try {
+            int micros = Integer.parseInt(value.strip());
+            if (micros >= 0 && micros <= MAX_POLL_MICROS) {
+                return Duration.ofNanos(micros * 1_000L);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(EVENT_LOOP_POLL + " takes microseconds from 0 to " + MAX_POLL_MICROS + ", got \"" + value.strip() + "\".");
+        return null;
     }
 
     private static URI parseServer(String value, List<String> problems) {
