@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ public final class TunnelBenchmark {
     private static final int ROUND_TRIPS = Integer.getInteger("bench.roundTrips", 10_000);
     private static final int AGENTS = Integer.getInteger("bench.agents", 1_000);
     private static final String ONLY = System.getProperty("bench.only", "all");
+    /** Microseconds the server's and the agent's loops poll before they sleep (their default unless given). */
+    private static final long EVENT_LOOP_POLL = Long.getLong("bench.eventLoopPoll", 100);
 
     private TunnelBenchmark() {
     }
@@ -46,7 +49,8 @@ public final class TunnelBenchmark {
         Path work = Files.createTempDirectory("drover-tunnel-bench");
         StringBuilder report = new StringBuilder();
         try (BenchTarget target = new BenchTarget()) {
-            DroverServer server = DroverServer.start(ServerConfig.defaults(0, work.resolve("data")));
+            DroverServer server = DroverServer.start(ServerConfig.defaults(0, work.resolve("data"))
+                    .withEventLoopPoll(Duration.ofNanos(EVENT_LOOP_POLL * 1_000)));
             Process agent = null;
             SshForward ssh = null;
             try {
@@ -227,7 +231,8 @@ public final class TunnelBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("agent.log").toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("KUBERNETES_"));
         builder.environment().putAll(Map.of("DROVER_SERVER", server.url(), "DROVER_TOKEN", token,
-                "DROVER_CA_CHECKSUM", server.caChecksum(), "KUBECONFIG", kubeconfig.toString()));
+                "DROVER_CA_CHECKSUM", server.caChecksum(), "KUBECONFIG", kubeconfig.toString(),
+                "DROVER_EVENT_LOOP_POLL", String.valueOf(EVENT_LOOP_POLL)));
         return builder.start();
     }
 

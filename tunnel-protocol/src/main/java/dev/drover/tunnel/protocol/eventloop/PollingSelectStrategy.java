@@ -41,7 +41,9 @@ final class PollingSelectStrategy implements SelectStrategy {
             if (tasksWaiting.getAsBoolean()) {
                 return ready;
             }
-            Thread.onSpinWait();
+            // yield rather than spin: with fewer cores than busy threads, a pure spin keeps off the CPU the very
+            // thread whose work the loop is waiting for (tunnel round trip p50 199 µs spinning, 74 µs yielding)
+            Thread.yield();
         }
         asleepSince = System.nanoTime();
         return SelectStrategy.SELECT;
