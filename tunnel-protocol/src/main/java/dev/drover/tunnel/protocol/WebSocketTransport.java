@@ -1,10 +1,12 @@
 package dev.drover.tunnel.protocol;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.websocket.WebSocketFrameImpl;
 import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.internal.http.WebSocketInternal;
 
 /**
  * Carries a {@link Session} over one WebSocket, one tunnel frame per binary message. Text messages
@@ -25,11 +27,30 @@ public final class WebSocketTransport implements FrameTransport {
      */
     public static Session attach(WebSocketBase socket, Session.Role role, SessionOptions options, StreamAcceptor acceptor) {
         Session session = new Session(new WebSocketTransport(socket), role, options, acceptor);
-        socket.frameHandler(new MessageAssembler(Frame.MAX_FRAME_SIZE, session::receive,
-                session::fail));
+        MessageAssembler assembler = new MessageAssembler(Frame.MAX_FRAME_SIZE, session::receive, session::fail);
+        // Whatever the pipeline handler below does not take (control frames; every frame when it cannot be
+        // installed) arrives here through Vert.x.
+        socket.frameHandler(assembler);
+        takeFramesOffThePipeline(socket, session, assembler);
         socket.exceptionHandler(e -> session.transportClosed("connection failed: " + e.getMessage()));
         socket.closeHandler(v -> session.transportClosed(closeReason(socket)));
         return session;
+    }
+
+    /**
+     * Puts {@link InboundFrames} in front of Vert.x's handler on the socket's channel, when the socket
+     * exposes it and this is the channel's event loop (the session's: so frames keep their order and
+     * thread).
+     */
+    private static void takeFramesOffThePipeline(WebSocketBase socket, Session session, MessageAssembler assembler) {
+        if (!(socket instanceof WebSocketInternal internal)) {
+            return;
+        }
+        ChannelHandlerContext vertxHandler = internal.channelHandlerContext();
+        if (vertxHandler != null && vertxHandler.executor().inEventLoop() && !vertxHandler.isRemoved()
+                && vertxHandler.pipeline().get(InboundFrames.NAME) == null) {
+            vertxHandler.pipeline().addBefore(vertxHandler.name(), InboundFrames.NAME, new InboundFrames(session, assembler));
+        }
     }
 
     private static String closeReason(WebSocketBase socket) {
