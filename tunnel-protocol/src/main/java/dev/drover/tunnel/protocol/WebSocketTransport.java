@@ -1,12 +1,17 @@
 package dev.drover.tunnel.protocol;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.websocket.WebSocketFrameImpl;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.internal.http.WebSocketInternal;
+import java.util.Map;
 
 /**
  * Carries a {@link Session} over one WebSocket, one tunnel frame per binary message. Text messages
@@ -50,6 +55,21 @@ public final class WebSocketTransport implements FrameTransport {
         if (vertxHandler != null && vertxHandler.executor().inEventLoop() && !vertxHandler.isRemoved()
                 && vertxHandler.pipeline().get(InboundFrames.NAME) == null) {
             vertxHandler.pipeline().addBefore(vertxHandler.name(), InboundFrames.NAME, new InboundFrames(session, assembler));
+            gatherWithoutCopying(vertxHandler.pipeline());
+        }
+    }
+
+    /**
+     * The WebSocket decoder gathers the TLS layer's output (records of up to 16 KiB) until a whole frame is
+     * there, then copies the frame out. By default it gathers by copying each piece into one buffer that it
+     * grows — copying what it holds again each time — so a 64 KiB DATA frame was copied two to three times
+     * before the decoder's own copy. A composite keeps the pieces as they are, leaving that one copy.
+     */
+    private static void gatherWithoutCopying(ChannelPipeline pipeline) {
+        for (Map.Entry<String, ChannelHandler> handler : pipeline) {
+            if (handler.getValue() instanceof WebSocketFrameDecoder && handler.getValue() instanceof ByteToMessageDecoder decoder) {
+                decoder.setCumulator(ByteToMessageDecoder.COMPOSITE_CUMULATOR);
+            }
         }
     }
 
