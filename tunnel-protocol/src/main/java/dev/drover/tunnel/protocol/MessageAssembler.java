@@ -9,7 +9,8 @@ import java.util.function.ObjIntConsumer;
  * Turns WebSocket frames into tunnel messages. An unfragmented binary frame (every frame Drover
  * sends) is handed on as it arrived; only a message split into continuation frames is joined. Used
  * instead of Vert.x's {@code binaryMessageHandler}, which copies every message once more even when it
- * came in one frame — on the bulk path that copy was as large as the data itself.
+ * came in one frame — on the bulk path that copy was as large as the data itself. With {@link InboundFrames}
+ * on the channel it sees only the fragmented messages (and text frames, to refuse them); without it, all.
  */
 final class MessageAssembler implements Handler<WebSocketFrame> {
 

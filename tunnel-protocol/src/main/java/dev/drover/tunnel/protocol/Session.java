@@ -125,6 +125,38 @@ public final class Session {
         }
     }
 
+    /**
+     * Feeds one DATA frame's payload that the transport took off the wire without copying it (see
+     * {@link InboundFrames}); the session owns {@code payload} from here and releases it once the stream's
+     * reader is done with it, or at once if the frame is refused. Called on the session's loop. Never throws.
+     */
+    void receiveData(int streamId, ByteBuf payload) {
+        if (closeCause != null) {
+            payload.release();
+            return;
+        }
+        lastReceived = System.nanoTime();
+        boolean handedOver = false;
+        try {
+            if (streamId <= 0) {
+                throw new ProtocolException("DATA needs a stream id above 0, got " + Integer.toUnsignedString(streamId));
+            }
+            TunnelStream stream = stream(streamId, false);
+            if (stream != null) {
+                handedOver = true;
+                stream.onOwnedData(payload);
+            }
+        } catch (ProtocolException e) {
+            fail(e, 1002);
+        } catch (RuntimeException e) {
+            fail(new TunnelException("internal error while handling a frame: " + e, e), 1011);
+        } finally {
+            if (!handedOver) {
+                payload.release();
+            }
+        }
+    }
+
     /** The transport is gone (peer closed, network error); every stream fails with {@code reason}. */
     public void transportClosed(String reason) {
         onLoop(() -> closeNow(new TunnelException(reason)));

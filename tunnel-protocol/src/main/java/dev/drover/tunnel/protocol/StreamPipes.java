@@ -2,6 +2,8 @@ package dev.drover.tunnel.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
@@ -20,16 +22,47 @@ public final class StreamPipes {
     public static void splice(NetSocket socket, TunnelStream stream) {
         if (socket instanceof NetSocketInternal raw) {
             socketToStream(raw, stream);
+            streamToSocket(raw, stream);
         } else {
             socket.pipe().endOnFailure(false).to(stream)
                     .onFailure(e -> stream.reset("connection failed: " + e.getMessage()));
+            stream.pipe().endOnFailure(false).to(socket)
+                    .onFailure(e -> {
+                        stream.reset("connection failed: " + e.getMessage());
+                        socket.close();
+                    });
         }
-        stream.pipe().endOnFailure(false).to(socket)
-                .onFailure(e -> {
-                    stream.reset("connection failed: " + e.getMessage());
-                    socket.close();
-                });
         stream.closeFuture().onFailure(e -> socket.close());
+    }
+
+    /**
+     * The other direction, also without copies: payloads the stream received straight off the WebSocket
+     * (see {@code InboundFrames}) are written to the socket as the Netty buffers they are, and Netty
+     * releases them once written (or when the write fails); a plain {@code Buffer} is written as a pipe
+     * would. Same contract as a pipe: pause the stream while the socket's queue is full, end the socket
+     * on the stream's end, and on a failed write reset the stream and close the socket.
+     */
+    private static void streamToSocket(NetSocketInternal socket, TunnelStream stream) {
+        Handler<AsyncResult<Void>> onWritten = written -> {
+            if (written.failed()) {
+                stream.reset("connection failed: " + written.cause().getMessage());
+                socket.close();
+            }
+        };
+        socket.drainHandler(v -> stream.resume());
+        stream.endHandler(v -> socket.end());
+        stream.ownedHandler(bytes -> {
+            socket.writeMessage(bytes).onComplete(onWritten);
+            if (socket.writeQueueFull()) {
+                stream.pause();
+            }
+        });
+        stream.handler(data -> {
+            socket.write(data).onComplete(onWritten);
+            if (socket.writeQueueFull()) {
+                stream.pause();
+            }
+        });
     }
 
     /**

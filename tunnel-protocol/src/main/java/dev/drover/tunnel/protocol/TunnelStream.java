@@ -8,8 +8,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.core.streams.WriteStream;
-import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One byte stream through a {@link Session}: a Vert.x {@link ReadStream} and {@link WriteStream} of
@@ -29,7 +29,7 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
     private final boolean openedLocally;
     private final String target;
     private final int window;
-    private final ArrayDeque<Buffer> inbox = new ArrayDeque<>();
+    private final Inbox inbox = new Inbox();
     private final Outbox outbox = new Outbox();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final Promise<Void> closed = Promise.promise();
@@ -46,6 +46,7 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
     private Promise<Void> finPromise;
     private TunnelException failure;
     private Handler<Buffer> handler;
+    private Consumer<ByteBuf> ownedHandler;
     private Handler<Void> endHandler;
     private volatile Handler<Throwable> exceptionHandler;
     private volatile Handler<Void> drainHandler;
@@ -87,6 +88,18 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
             deliver();
         });
         return this;
+    }
+
+    /**
+     * Where received payloads that came straight off the WebSocket go, as Netty buffers the reader takes
+     * over and releases (a socket writing them out, see {@link StreamPipes}); {@link #handler} still gets
+     * the rest. Without one, such payloads reach {@link #handler} as heap copies. Any thread.
+     */
+    void ownedHandler(Consumer<ByteBuf> ownedHandler) {
+        session.onLoop(() -> {
+            this.ownedHandler = ownedHandler;
+            deliver();
+        });
     }
 
     @Override
@@ -200,7 +213,7 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
 
     /** Bytes received and not yet handed to the reader (tests). */
     int bufferedBytes() {
-        return inbox.stream().mapToInt(Buffer::length).sum();
+        return inbox.bufferedBytes();
     }
 
     boolean openedLocally() {
@@ -257,16 +270,36 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
     }
 
     void onData(Buffer data) {
+        admit(data.length());
+        inbox.add(data);
+        deliver();
+    }
+
+    /** As {@link #onData}, for a payload this stream now owns: released here if refused. */
+    void onOwnedData(ByteBuf data) {
+        try {
+            admit(data.readableBytes());
+        } catch (RuntimeException e) {
+            data.release();
+            throw e;
+        }
+        if (failure != null) {
+            data.release();
+            return;
+        }
+        inbox.addOwned(data);
+        deliver();
+    }
+
+    private void admit(int length) {
         if (remoteFin || !open) {
             throw new ProtocolException("DATA on stream " + id + (remoteFin ? " after FIN" : " before it was open"));
         }
-        if (data.length() > receiveAllowance) {
-            throw new ProtocolException("flow-control violation on stream " + id + ": " + data.length()
+        if (length > receiveAllowance) {
+            throw new ProtocolException("flow-control violation on stream " + id + ": " + length
                     + " bytes sent with " + receiveAllowance + " allowed");
         }
-        receiveAllowance -= data.length();
-        inbox.add(data);
-        deliver();
+        receiveAllowance -= length;
     }
 
     void onFin() {
@@ -395,12 +428,10 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
 
     private void deliver() {
         while (demand > 0 && handler != null && !inbox.isEmpty() && failure == null) {
-            Buffer data = inbox.poll();
             if (demand != Long.MAX_VALUE) {
                 demand--;
             }
-            handler.handle(data);
-            consumed(data.length());
+            consumed(inbox.deliverOne(handler, ownedHandler));
         }
         if (remoteFin && inbox.isEmpty() && !endDelivered && failure == null && demand > 0) {
             endDelivered = true;
