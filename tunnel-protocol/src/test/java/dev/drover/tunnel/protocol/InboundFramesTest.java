@@ -9,7 +9,6 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -19,10 +18,9 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * DATA frames taken off the Netty pipeline ({@link InboundFrames}): the payload reaches the stream's reader
@@ -34,27 +32,18 @@ import org.junit.jupiter.api.Test;
 class InboundFramesTest {
 
     private static final SessionOptions OPTIONS = SessionOptions.DEFAULTS.withStreamWindow(64 * 1024);
-    private static Vertx vertx;
+    @RegisterExtension
+    static final SharedVertx VERTX = new SharedVertx();
     private final Random random = new Random(5);
     private final List<ByteBuf> frames = new ArrayList<>();
     private SessionPair pair;
     private TunnelStream agentStream;
     private EmbeddedChannel channel;
 
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().await();
-    }
-
     @BeforeEach
     void openStream() throws Exception {
         CompletableFuture<TunnelStream> accepted = new CompletableFuture<>();
-        pair = SessionPair.start(vertx, OPTIONS, request -> accepted.complete(request.accept()));
+        pair = SessionPair.start(VERTX.get(), OPTIONS, request -> accepted.complete(request.accept()));
         join(pair.server().open("target:1"));
         agentStream = accepted.get(5, TimeUnit.SECONDS);
         Session agent = pair.agent();

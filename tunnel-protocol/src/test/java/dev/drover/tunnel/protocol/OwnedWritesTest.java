@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -16,30 +15,20 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Socket read buffers handed to a stream ({@link TunnelStream#writeOwned}): sent intact, always released. */
 class OwnedWritesTest {
 
     private static final SessionOptions OPTIONS = SessionOptions.DEFAULTS.withStreamWindow(64 * 1024);
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final SharedVertx VERTX = new SharedVertx();
 
     @Test
     void ownedBuffersCrossIntactAndAreReleasedOnceWritten() throws Exception {
         // given
-        SessionPair pair = SessionPair.start(vertx, OPTIONS, SessionPair::echo);
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, SessionPair::echo);
         TunnelStream stream = join(pair.server().open("echo:1"));
         CompletableFuture<Buffer> echoed = collect(stream);
         Random random = new Random(3);
@@ -65,7 +54,7 @@ class OwnedWritesTest {
     @Test
     void ownedBuffersWaitingForCreditAreReleasedWhenTheStreamFails() {
         // given: a stream whose reader never reads, so all but one window of the data waits for credit
-        SessionPair pair = SessionPair.start(vertx, OPTIONS, request -> request.accept().pause());
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, request -> request.accept().pause());
         TunnelStream stream = join(pair.server().open("stall:1"));
         List<ByteBuf> buffers = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

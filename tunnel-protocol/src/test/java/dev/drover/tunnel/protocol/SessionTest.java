@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,29 +13,19 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SessionTest {
 
     private static final SessionOptions OPTIONS = SessionOptions.DEFAULTS.withStreamWindow(64 * 1024);
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final SharedVertx VERTX = new SharedVertx();
 
     @Test
     void streamCarriesBytesBothWaysAndHalfCloses() throws Exception {
         // given
-        SessionPair pair = SessionPair.start(vertx, OPTIONS, SessionPair::echo);
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, SessionPair::echo);
         byte[] payload = new byte[1_500_000];
         new Random(1).nextBytes(payload);
         // when
@@ -53,7 +42,7 @@ class SessionTest {
     @Test
     void refusedStreamFailsTheOpenWithTheAcceptorsReason() {
         // given
-        SessionPair pair = SessionPair.start(vertx, OPTIONS, request -> request.reject("not on the allow-list"));
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, request -> request.reject("not on the allow-list"));
         // when
         Future<TunnelStream> opened = pair.server().open("10.0.0.1:22");
         // then
@@ -70,7 +59,7 @@ class SessionTest {
     void stalledReaderHoldsAtMostOneWindowAndDoesNotSlowOtherStreams() {
         // given: the agent accepts "stall" streams but never reads them
         List<TunnelStream> stalled = new ArrayList<>();
-        SessionPair pair = SessionPair.start(vertx, OPTIONS, request -> {
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, request -> {
             if (request.target().equals("stall:1")) {
                 stalled.add(request.accept().pause());
             } else {
@@ -97,7 +86,7 @@ class SessionTest {
     @Test
     void resetReachesThePeerAndClosingTheTunnelFailsEveryStream() {
         // given
-        SessionPair pair = SessionPair.start(vertx, OPTIONS, SessionPair::echo);
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, SessionPair::echo);
         TunnelStream first = join(pair.server().open("echo:1"));
         List<TunnelStream> others = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -120,7 +109,7 @@ class SessionTest {
     void silentPeerIsDroppedByTheKeepalive() {
         // given
         SessionOptions quick = OPTIONS.withKeepalive(Duration.ofMillis(50), Duration.ofMillis(300));
-        SessionPair pair = SessionPair.start(vertx, quick, SessionPair::echo);
+        SessionPair pair = SessionPair.start(VERTX.get(), quick, SessionPair::echo);
         await().atMost(Duration.ofSeconds(2)).until(() -> pair.server().lastRoundTrip() != null);
         // when: the agent stops sending anything at all
         pair.agentTransport().blackHole = true;
@@ -134,7 +123,7 @@ class SessionTest {
     void syncDropsStreamsThePeerHasForgotten() {
         // given: a stream both ends know, and one the agent lost without telling the server
         List<TunnelStream> accepted = new ArrayList<>();
-        SessionPair pair = SessionPair.start(vertx, OPTIONS, request -> accepted.add(request.accept()));
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, request -> accepted.add(request.accept()));
         TunnelStream kept = join(pair.server().open("a:1"));
         TunnelStream lost = join(pair.server().open("b:1"));
         SessionPair.on(pair.agentTransport().context, () -> {
@@ -153,7 +142,7 @@ class SessionTest {
     @Test
     void peerSendingBeyondItsWindowBreaksTheProtocol() {
         // given: a stream whose reader at the server never reads, so no credit goes back
-        SessionPair pair = SessionPair.start(vertx, OPTIONS, request -> request.accept());
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, request -> request.accept());
         TunnelStream stream = join(pair.server().open("a:1"));
         Buffer chunk = Buffer.buffer(new byte[40 * 1024]);
         // when: the agent's side is bypassed and 80 KiB arrive against a 64 KiB window
@@ -172,7 +161,7 @@ class SessionTest {
     @Test
     void framesForStreamsThatNeverExistedBreakTheProtocolButLateOnesAreIgnored() {
         // given
-        SessionPair pair = SessionPair.start(vertx, OPTIONS, SessionPair::echo);
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, SessionPair::echo);
         TunnelStream stream = join(pair.server().open("echo:1"));
         stream.reset("done with it");
         await().until(() -> pair.server().liveStreams() == 0);
@@ -193,7 +182,7 @@ class SessionTest {
     @Test
     void fuzzedFramesCloseOnlyTheSessionThatGotThem() {
         // given: a healthy pair and a stream of garbage into other sessions
-        SessionPair healthy = SessionPair.start(vertx, OPTIONS, SessionPair::echo);
+        SessionPair healthy = SessionPair.start(VERTX.get(), OPTIONS, SessionPair::echo);
         TunnelStream survivor = join(healthy.server().open("echo:1"));
         CompletableFuture<Buffer> echoed = collect(survivor);
         Random random = new Random(42);
@@ -201,7 +190,7 @@ class SessionTest {
         int frames = 0;
         // when
         while (frames < 10_000) {
-            SessionPair victim = SessionPair.start(vertx, OPTIONS, request -> request.reject("no"));
+            SessionPair victim = SessionPair.start(VERTX.get(), OPTIONS, request -> request.reject("no"));
             Context context = victim.serverTransport().context;
             int sent = SessionPair.on(context, () -> {
                 int n = 0;
