@@ -29,7 +29,6 @@ public record AgentSettings(URI server, String token, String caChecksum, boolean
     public static final String CA_CHECKSUM = "DROVER_CA_CHECKSUM";
     public static final String MASK_FRAMES = "DROVER_MASK_FRAMES";
     public static final String EVENT_LOOP_POLL = "DROVER_EVENT_LOOP_POLL";
-    private static final int MAX_POLL_MICROS = 10_000;
 
     /**
      * Reads the settings; every problem is reported at once, one sentence each, so the user can fix
@@ -60,13 +59,13 @@ public record AgentSettings(URI server, String token, String caChecksum, boolean
         }
         try {
             int micros = Integer.parseInt(value.strip());
-            if (micros >= 0 && micros <= MAX_POLL_MICROS) {
+            if (micros >= 0 && micros <= PollingTransport.MAX_POLL_MICROS) {
                 return Duration.ofNanos(micros * 1_000L);
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(EVENT_LOOP_POLL + " takes microseconds from 0 to " + MAX_POLL_MICROS + ", got \"" + value.strip() + "\".");
+        problems.add(EVENT_LOOP_POLL + " takes microseconds from 0 to " + PollingTransport.MAX_POLL_MICROS + ", got \"" + value.strip() + "\".");
         return null;
     }
 

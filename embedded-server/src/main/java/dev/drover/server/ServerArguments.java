@@ -60,7 +60,7 @@ final class ServerArguments {
                 case "--tls-key" -> key = Path.of(value);
                 case "--tls-ca" -> ca = Path.of(value);
                 case "--ldap" -> providers.add(ldap(Path.of(value)));
-                case "--event-loop-poll" -> poll = microseconds(option, value, 10_000);
+                case "--event-loop-poll" -> poll = microseconds(option, value, PollingTransport.MAX_POLL_MICROS);
                 default -> throw new IllegalArgumentException("Unknown option " + option + ".");
             }
         }

@@ -31,6 +31,8 @@ import java.util.function.BooleanSupplier;
 public final class PollingTransport implements Transport {
     /** What the server and the agents use unless told otherwise. */
     public static final Duration DEFAULT_MAX_POLL = Duration.ofNanos(100_000);
+    /** The longest poll the server's and the agents' settings accept, in microseconds. */
+    public static final int MAX_POLL_MICROS = 10_000;
 
     private final Duration maxPoll;
     private final LongAdder caught = new LongAdder();
