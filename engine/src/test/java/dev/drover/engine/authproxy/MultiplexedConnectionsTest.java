@@ -10,7 +10,6 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
@@ -154,7 +153,7 @@ class MultiplexedConnectionsTest {
 
     private static Answer send(UpstreamConnections upstream, ContextInternal context, HttpMethod method, String path, String body)
             throws Exception {
-        Collector collector = new Collector();
+        CollectingExchange collector = new CollectingExchange();
         CompletableFuture<Channel> acquired = new CompletableFuture<>();
         context.runOnContext(v -> upstream.acquire(context, collector, (channel, e) -> {
             if (e != null) {
@@ -178,40 +177,5 @@ class MultiplexedConnectionsTest {
     }
 
     private record Answer(Channel channel, CompletableFuture<HttpResponse> head, CompletableFuture<String> body) {
-    }
-
-    /** Status and body of one exchange. */
-    private static final class Collector implements UpstreamConnections.Exchange {
-
-        final CompletableFuture<HttpResponse> head = new CompletableFuture<>();
-        final CompletableFuture<String> body = new CompletableFuture<>();
-        private final StringBuilder text = new StringBuilder();
-        Runnable onLast = () -> { };
-
-        @Override
-        public void head(HttpResponse answer) {
-            text.append(answer.status().code()).append(' ');
-            head.complete(answer);
-        }
-
-        @Override
-        public void content(HttpContent part) {
-            text.append(part.content().toString(StandardCharsets.UTF_8));
-            boolean last = part instanceof LastHttpContent;
-            part.release();
-            if (last) {
-                onLast.run();
-                body.complete(text.toString());
-            }
-        }
-
-        @Override
-        public void lost(Throwable cause) {
-            body.completeExceptionally(cause);
-        }
-
-        @Override
-        public void writable() {
-        }
     }
 }
