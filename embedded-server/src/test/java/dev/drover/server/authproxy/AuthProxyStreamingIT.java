@@ -57,13 +57,30 @@ class AuthProxyStreamingIT {
     @BeforeEach
     void start() {
         fixture = new ProxyFixture(directory, 1024 * 1024);
-        upstream = new TestUpstream(fixture.server.vertx());
+        upstream = new TestUpstream(fixture.server.vertx(), upstreamSpeaksHttp2());
         api = new KubeApiMock();
         // the same TLS upstream reached both ways: directly, and through an agent
         fixture.directCluster("c-direct", upstream.url(), upstream.caPem);
         fixture.tunnelCluster("c-tunnel", upstream.url(), upstream.caPem);
         fixture.tunnelCluster("c-mock", api.url(), "");
         token = fixture.token(fixture.user("alice", List.of()), "");
+    }
+
+    /** Whether the test API server offers HTTP/2 (subclass {@code AuthProxyStreamingOverHttp2IT}). */
+    boolean upstreamSpeaksHttp2() {
+        return false;
+    }
+
+    TestUpstream upstream() {
+        return upstream;
+    }
+
+    ProxyFixture fixture() {
+        return fixture;
+    }
+
+    IssuedToken token() {
+        return token;
     }
 
     @AfterEach

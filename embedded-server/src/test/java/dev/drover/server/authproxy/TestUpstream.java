@@ -31,15 +31,21 @@ final class TestUpstream implements AutoCloseable {
 
     final String caPem;
     final List<MultiMap> received = new CopyOnWriteArrayList<>();
+    final List<io.vertx.core.http.HttpVersion> versions = new CopyOnWriteArrayList<>();
     private final List<HttpServerResponse> watches = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger closedWatches = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
 
     TestUpstream(Vertx vertx) {
+        this(vertx, false);
+    }
+
+    /** @param http2 offer {@code h2} in the TLS handshake, as kube-apiserver does (upgrades still come over HTTP/1.1) */
+    TestUpstream(Vertx vertx, boolean http2) {
         CertificateAuthority ca = CertificateAuthority.generate("upstream-ca", Duration.ofDays(1));
         IssuedCertificate tls = ca.issueServer("upstream", List.of("localhost", "127.0.0.1"), Duration.ofDays(1));
         caPem = ca.certificatePem();
-        server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setHost("127.0.0.1").setPort(0)
+        server = vertx.createHttpServer(new HttpServerOptions().setSsl(true).setUseAlpn(http2).setHost("127.0.0.1").setPort(0)
                         .addWebSocketSubProtocol("v5.channel.k8s.io")
                         .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(tls.chainPem()))
                                 .setKeyValue(Buffer.buffer(tls.keyPem()))))
@@ -53,6 +59,7 @@ final class TestUpstream implements AutoCloseable {
 
     private void handle(HttpServerRequest request) {
         received.add(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()));
+        versions.add(request.version());
         String upgrade = request.getHeader("Upgrade");
         if ("websocket".equalsIgnoreCase(upgrade)) {
             request.toWebSocket().onSuccess(socket -> socket.textMessageHandler(socket::writeTextMessage));

@@ -75,7 +75,7 @@ public final class ProxyBenchmark {
         IssuedCertificate upstreamCert = ca.issueServer("upstream", List.of("localhost", "127.0.0.1"), Duration.ofDays(1));
         Vertx upstreamVertx = Vertx.vertx();
         HttpServer upstream = upstreamVertx.createHttpServer(new HttpServerOptions().setSsl(true).setHost("127.0.0.1").setPort(0)
-                        .setTcpNoDelay(true).setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(upstreamCert.chainPem()))
+                        .setTcpNoDelay(true).setUseAlpn(Boolean.parseBoolean(System.getProperty("bench.upstreamAlpn", "true"))).setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(upstreamCert.chainPem()))
                                 .setKeyValue(Buffer.buffer(upstreamCert.keyPem()))))
                 .requestHandler(request -> request.response().putHeader("Content-Type", "application/json").end(BODY))
                 .listen().await();

@@ -6,11 +6,15 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -48,14 +52,20 @@ final class RequestForwarder {
         ImpersonationHeaders.copy(request.headers(), identity, upstream.authorization(), false, headers);
         headers.set(HttpHeaderNames.HOST, upstream.authority());
         String length = request.getHeader("Content-Length");
+        boolean bodyless = false;
         if (length != null) {
             headers.set(HttpHeaderNames.CONTENT_LENGTH, length);
         } else if (request.headers().contains("Transfer-Encoding", "chunked", true)) {
             headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        } else {
+            bodyless = true; // HTTP/1.1: neither header, no body
         }
         HttpMethod method = HttpMethod.valueOf(request.method().name());
-        Exchange exchange = new Exchange(request, (ContextInternal) context, upstream,
-                new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, upstream.basePath() + uri, headers));
+        String target = upstream.basePath() + uri;
+        // a request without a body is written whole at once: over HTTP/2 one HEADERS frame that also ends the stream
+        Exchange exchange = new Exchange(request, (ContextInternal) context, upstream, bodyless
+                ? new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, target, Unpooled.EMPTY_BUFFER, headers, EmptyHttpHeaders.INSTANCE)
+                : new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, target, headers));
         upstream.connections().acquire((ContextInternal) context, exchange, exchange::start);
     }
 
@@ -66,7 +76,7 @@ final class RequestForwarder {
         private final HttpServerResponse response;
         private final ContextInternal context;
         private final Upstream upstream;
-        private final DefaultHttpRequest head;
+        private final HttpRequest head;
         private Channel channel;
         private long received;
         private boolean requestSent;
@@ -74,7 +84,7 @@ final class RequestForwarder {
         private boolean keepAlive;
         private boolean done;
 
-        Exchange(HttpServerRequest request, ContextInternal context, Upstream upstream, DefaultHttpRequest head) {
+        Exchange(HttpServerRequest request, ContextInternal context, Upstream upstream, HttpRequest head) {
             this.request = request;
             this.response = request.response();
             this.context = context;
@@ -92,7 +102,13 @@ final class RequestForwarder {
                 channel = connection;
                 // a client that goes away (kubectl ^C on a watch) ends the upstream exchange too; the connection cannot be reused
                 response.closeHandler(closed -> abandon());
-                // the head waits for the body's first part or its end: a GET leaves in one TLS record and write
+                if (head instanceof FullHttpRequest) {
+                    requestSent = true;
+                    channel.writeAndFlush(head, channel.voidPromise());
+                    request.resume();
+                    return;
+                }
+                // the head waits for the body's first part or its end: one TLS record and write for a small body
                 channel.write(head, channel.voidPromise());
                 request.handler(this::sendBody);
                 request.endHandler(end -> {

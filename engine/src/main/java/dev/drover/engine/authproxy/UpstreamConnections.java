@@ -4,26 +4,29 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
-import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,8 +35,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
- * One upstream's keep-alive HTTP/1.1 connections for ordinary (non-upgrade) requests, driven by Netty
- * directly: a pool per event loop, each connection created, used and pooled by one loop only.
+ * One upstream's connections for ordinary (non-upgrade) requests, driven by Netty directly, each created and
+ * used by one event loop only: keep-alive HTTP/1.1 connections pooled per loop or, when the API server picks
+ * {@code h2} in the TLS handshake (kube-apiserver does), HTTP/2 connections with a stream per request
+ * ({@link MultiplexedConnections}). While a loop's first connection is being made, the loop's other requests wait
+ * for it rather than each starting a handshake of its own.
  *
  * <p>Why not Vert.x's HTTP client (used before): per request it copied every header into a new Netty header
  * map, validated each twice, completed several futures and queued each part of the answer through its own
@@ -43,7 +49,7 @@ import java.util.function.Supplier;
  */
 final class UpstreamConnections implements AutoCloseable {
 
-    /** What the current user of a connection is told, always on the connection's event loop. */
+    /** What the current user of a connection (or stream) is told, always on its event loop. */
     interface Exchange {
 
         void head(HttpResponse head);
@@ -61,7 +67,8 @@ final class UpstreamConnections implements AutoCloseable {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     /** Idle connections kept per event loop; more are closed when given back. */
     private static final int MAX_IDLE_PER_LOOP = 64;
-    private static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("drover.authproxy.exchange");
+    private static final String HTTP_1_1 = ApplicationProtocolNames.HTTP_1_1;
+    private static final AttributeKey<Exchange> EXCHANGE = ExchangeRelay.EXCHANGE;
 
     private final SslContext tls;
     private final String host;
@@ -71,6 +78,10 @@ final class UpstreamConnections implements AutoCloseable {
     private final long idleTimeoutMillis;
     private final Map<EventLoop, ArrayDeque<Channel>> idleByLoop = new ConcurrentHashMap<>();
     private final Set<Channel> open = ConcurrentHashMap.newKeySet();
+    private final Map<EventLoop, List<Waiter>> waitingByLoop = new ConcurrentHashMap<>();
+    private final MultiplexedConnections multiplexed;
+    /** What the API server's latest handshake picked ({@code h2} or {@code http/1.1}); {@code null} before the first. */
+    private volatile String protocol;
     private volatile boolean closed;
 
     /**
@@ -85,12 +96,15 @@ final class UpstreamConnections implements AutoCloseable {
         this.dialAt = dialAt;
         this.connectTimeoutMillis = (int) settings.connectTimeout().toMillis();
         this.idleTimeoutMillis = settings.idleTimeout().toMillis();
+        this.protocol = tls == null ? HTTP_1_1 : null;
+        this.multiplexed = new MultiplexedConnections(MAX_HEAD_BYTES, connectTimeoutMillis);
     }
 
     /**
      * Hands {@code exchange} a connection on {@code context}'s event loop: an idle one at once, else a new one
-     * once connected and its TLS handshake done. Call on that loop. {@code then} gets the connection, or the
-     * failure to make one, on the loop.
+     * once connected and its TLS handshake done, or, when the API server speaks HTTP/2, a new stream on one of
+     * the loop's connections. Call on that loop. {@code then} gets the connection, or the failure to make one,
+     * on the loop.
      */
     void acquire(ContextInternal context, Exchange exchange, BiConsumer<Channel, Throwable> then) {
         EventLoop loop = context.nettyEventLoop();
@@ -107,6 +121,35 @@ final class UpstreamConnections implements AutoCloseable {
             then.accept(null, new IllegalStateException("The proxy's connections to this API server are closed."));
             return;
         }
+        BiConsumer<Channel, Throwable> connected = then;
+        if (!HTTP_1_1.equals(protocol)) {
+            Channel multiplexing = multiplexed.available(loop);
+            if (multiplexing != null) {
+                openStream(multiplexing, exchange, then);
+                return;
+            }
+            List<Waiter> waiting = waitingByLoop.get(loop);
+            if (waiting != null) {
+                // the connection being made will most likely carry this request too: no second handshake for it
+                waiting.add(new Waiter(context, exchange, then));
+                return;
+            }
+            waitingByLoop.put(loop, new ArrayList<>());
+            connected = (channel, failure) -> {
+                then.accept(channel, failure);
+                for (Waiter waiter : waitingByLoop.remove(loop)) {
+                    if (failure != null) {
+                        waiter.then.accept(null, failure);
+                    } else {
+                        acquire(waiter.context, waiter.exchange, waiter.then);
+                    }
+                }
+            };
+        }
+        connect(context, exchange, connected);
+    }
+
+    private void connect(ContextInternal context, Exchange exchange, BiConsumer<Channel, Throwable> then) {
         if (dialAt == null) {
             connect(context, InetSocketAddress.createUnresolved(host, port), exchange, then);
         } else {
@@ -130,13 +173,12 @@ final class UpstreamConnections implements AutoCloseable {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        if (tls != null) {
-                            channel.pipeline().addLast(tls.newHandler(channel.alloc(), host, port));
+                        if (tls == null) {
+                            speakHttp11(channel.pipeline());
+                        } else {
+                            SslHandler handshake = tls.newHandler(channel.alloc(), host, port);
+                            channel.pipeline().addLast(handshake, new Negotiation(handshake, channel.newPromise()));
                         }
-                        channel.pipeline().addLast(new HttpClientCodec(new HttpDecoderConfig().setMaxHeaderSize(MAX_HEAD_BYTES)
-                                .setMaxChunkSize(64 * 1024), false, false));
-                        channel.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
-                        channel.pipeline().addLast(new Relay());
                     }
                 })
                 .connect(address);
@@ -148,27 +190,89 @@ final class UpstreamConnections implements AutoCloseable {
                 then.accept(null, connected.cause());
                 return;
             }
-            SslHandler handshake = channel.pipeline().get(SslHandler.class);
-            if (handshake == null) {
+            Negotiation negotiation = channel.pipeline().get(Negotiation.class);
+            if (negotiation == null && tls == null) {
                 channel.attr(EXCHANGE).set(exchange);
                 then.accept(channel, null);
                 return;
             }
-            handshake.handshakeFuture().addListener(done -> {
-                if (done.isSuccess()) {
-                    channel.attr(EXCHANGE).set(exchange);
-                    then.accept(channel, null);
-                } else {
+            (negotiation == null ? channel.newFailedFuture(new SocketException("the connection closed")) : negotiation.done).addListener(done -> {
+                if (!done.isSuccess()) {
                     channel.close();
                     then.accept(null, done.cause());
+                } else if (MultiplexedConnections.isMultiplexing(channel)) {
+                    openStream(channel, exchange, then);
+                } else {
+                    channel.attr(EXCHANGE).set(exchange);
+                    then.accept(channel, null);
                 }
             });
         });
     }
 
+    private void openStream(Channel multiplexing, Exchange exchange, BiConsumer<Channel, Throwable> then) {
+        multiplexed.openStream(multiplexing, ExchangeRelay::new, (stream, failure) -> {
+            if (stream != null) {
+                stream.attr(EXCHANGE).set(exchange);
+            }
+            then.accept(stream, failure);
+        });
+    }
+
+    private void speakHttp11(ChannelPipeline pipeline) {
+        pipeline.addLast(new HttpClientCodec(new HttpDecoderConfig().setMaxHeaderSize(MAX_HEAD_BYTES)
+                .setMaxChunkSize(64 * 1024), false, false));
+        pipeline.addLast(new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
+        pipeline.addLast(new ExchangeRelay());
+    }
+
+    /** Sets a connection up for the protocol its TLS handshake picked (ALPN); HTTP/1.1 when the server chose none. */
+    private final class Negotiation extends ApplicationProtocolNegotiationHandler {
+
+        private final ChannelPromise done;
+
+        Negotiation(SslHandler handshake, ChannelPromise done) {
+            super(HTTP_1_1);
+            this.done = done;
+            handshake.handshakeFuture().addListener(shaken -> {
+                if (!shaken.isSuccess()) {
+                    done.tryFailure(shaken.cause());
+                }
+            });
+            done.channel().closeFuture().addListener(closed ->
+                    done.tryFailure(new SocketException("the API server closed the connection during the TLS handshake")));
+        }
+
+        @Override
+        protected void configurePipeline(ChannelHandlerContext ctx, String chosen) {
+            protocol = chosen;
+            if (ApplicationProtocolNames.HTTP_2.equals(chosen)) {
+                ctx.pipeline().addLast(new IdleStateHandler(0, 0, idleTimeoutMillis, TimeUnit.MILLISECONDS));
+                multiplexed.adopt(ctx.channel(), ctx.pipeline(), done);
+            } else {
+                speakHttp11(ctx.pipeline());
+                done.trySuccess();
+            }
+        }
+
+        @Override
+        protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+            done.tryFailure(cause);
+            ctx.close();
+        }
+    }
+
+    /** A request waiting for the connection its loop is making. */
+    private record Waiter(ContextInternal context, Exchange exchange, BiConsumer<Channel, Throwable> then) {
+    }
+
     /** Gives a connection back after a complete exchange; kept for the next request on its loop, or closed. */
     void release(Channel channel) {
         channel.attr(EXCHANGE).set(null);
+        if (MultiplexedConnections.isStream(channel)) {
+            channel.close(); // the stream is done; closed already unless the answer ended before the request did
+            return;
+        }
         channel.config().setAutoRead(true);
         ArrayDeque<Channel> idle = idleByLoop.get(channel.eventLoop());
         if (closed || !channel.isActive() || idle == null || idle.size() >= MAX_IDLE_PER_LOOP) {
@@ -188,60 +292,5 @@ final class UpstreamConnections implements AutoCloseable {
     public void close() {
         closed = true;
         open.forEach(Channel::close);
-    }
-
-    /** Hands each event of a connection to its current exchange; a pooled connection has none. */
-    private static final class Relay extends ChannelInboundHandlerAdapter {
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object message) {
-            Exchange exchange = ctx.channel().attr(EXCHANGE).get();
-            if (exchange == null) {
-                // bytes on an idle connection answer nothing we asked: the connection cannot be trusted any more
-                ReferenceCountUtil.release(message);
-                ctx.close();
-                return;
-            }
-            if (message instanceof HttpResponse head) {
-                exchange.head(head);
-            }
-            if (message instanceof HttpContent part) {
-                exchange.content(part);
-            }
-        }
-
-        @Override
-        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-            Exchange exchange = ctx.channel().attr(EXCHANGE).get();
-            if (exchange != null && ctx.channel().isWritable()) {
-                exchange.writable();
-            }
-        }
-
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-            if (event instanceof IdleStateEvent) {
-                ctx.close();
-            } else {
-                ctx.fireUserEventTriggered(event);
-            }
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            Exchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
-            if (exchange != null) {
-                exchange.lost(new SocketException("the API server closed the connection"));
-            }
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            Exchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
-            ctx.close();
-            if (exchange != null) {
-                exchange.lost(cause);
-            }
-        }
     }
 }

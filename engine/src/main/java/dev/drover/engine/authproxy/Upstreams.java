@@ -10,6 +10,8 @@ import dev.drover.engine.store.ResourceStore;
 import dev.drover.engine.store.StoreInformer;
 import dev.drover.engine.store.WatchEvent;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -141,7 +143,12 @@ final class Upstreams implements AutoCloseable {
         try {
             SslContextBuilder builder = SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS")
                     // BoringSSL when the server ships it (netty-tcnative): the proxy does TLS twice per request
-                    .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK);
+                    .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
+                    // HTTP/2 when the API server offers it (kube-apiserver does): many requests share a connection
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
             if (!caPem.isEmpty()) {
                 Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
                         .generateCertificates(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)));

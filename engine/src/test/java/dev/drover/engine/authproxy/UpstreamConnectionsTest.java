@@ -7,14 +7,11 @@ import dev.drover.engine.kubeconfig.SelfSignedTls;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +112,7 @@ class UpstreamConnectionsTest {
     private Throwable failureOf(UpstreamConnections connections) {
         ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
         CompletableFuture<Throwable> failed = new CompletableFuture<>();
-        context.runOnContext(v -> connections.acquire(context, new Collector(), (channel, e) -> failed.complete(e)));
+        context.runOnContext(v -> connections.acquire(context, new CollectingExchange(), (channel, e) -> failed.complete(e)));
         return failed.join();
     }
 
@@ -130,7 +127,7 @@ class UpstreamConnectionsTest {
     }
 
     private static Answer get(UpstreamConnections connections, ContextInternal context, String path, String authorization) throws Exception {
-        Collector collector = new Collector();
+        CollectingExchange collector = new CollectingExchange();
         CompletableFuture<Channel> acquired = new CompletableFuture<>();
         context.runOnContext(v -> connections.acquire(context, collector, (channel, e) -> {
             if (e != null) {
@@ -148,38 +145,5 @@ class UpstreamConnectionsTest {
     }
 
     private record Answer(Channel channel, CompletableFuture<String> body) {
-    }
-
-    /** Status and body of one exchange. */
-    private static final class Collector implements UpstreamConnections.Exchange {
-
-        final CompletableFuture<String> body = new CompletableFuture<>();
-        private final StringBuilder text = new StringBuilder();
-        Runnable onLast = () -> { };
-
-        @Override
-        public void head(HttpResponse head) {
-            text.append(head.status().code()).append(' ');
-        }
-
-        @Override
-        public void content(HttpContent part) {
-            text.append(part.content().toString(StandardCharsets.UTF_8));
-            boolean last = part instanceof LastHttpContent;
-            part.release();
-            if (last) {
-                onLast.run();
-                body.complete(text.toString());
-            }
-        }
-
-        @Override
-        public void lost(Throwable cause) {
-            body.completeExceptionally(cause);
-        }
-
-        @Override
-        public void writable() {
-        }
     }
 }
