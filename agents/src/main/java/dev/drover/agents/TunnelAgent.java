@@ -14,6 +14,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.lang.System.Logger.Level;
 
@@ -80,6 +81,11 @@ final class TunnelAgent {
                     // DROVER_MASK_FRAMES=true, for a TLS-terminating proxy in front of the server.
                     .setSendUnmaskedFrames(!maskFrames);
             TunnelEndpoints.CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
+            if (OpenSSLEngineOptions.isAvailable()) {
+                // BoringSSL instead of the JDK's SSLEngine: the agent encrypts every byte a bulk stream sends,
+                // and it costs about half the CPU per byte (BENCHMARKS.md, Tunnel, "Fifth round")
+                options.setSslEngineOptions(new OpenSSLEngineOptions());
+            }
             client = vertx.createWebSocketClient(options);
             started.complete();
             connect();

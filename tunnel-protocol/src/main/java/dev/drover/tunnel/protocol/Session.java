@@ -43,6 +43,7 @@ public final class Session {
     private final Map<Integer, TunnelStream> streams = new HashMap<>();
     private final ArrayDeque<TunnelStream> waitingToWrite = new ArrayDeque<>();
     private final StreamSync sync = new StreamSync(this);
+    private final SendBudget budget = new SendBudget();
     private final Promise<TunnelException> closed = Promise.promise();
     private final long pingTimer;
     private final long syncTimer;
@@ -250,7 +251,7 @@ public final class Session {
             return;
         }
         TunnelStream stream = new TunnelStream(id, this, false, options, connect.target());
-        stream.grantSendCredit(connect.window());
+        stream.startSending(connect.window());
         register(stream);
         try {
             acceptor.onStream(new StreamRequest(stream, connect.target()));
@@ -298,8 +299,14 @@ public final class Session {
 
     void sendData(int streamId, ByteBuf data, int offset, int length, boolean retainable) {
         if (closeCause == null) {
+            budget.sent(streamId, System.nanoTime());
             transport.sendData(streamId, data, offset, length, retainable);
         }
+    }
+
+    /** Most unacknowledged bytes stream {@code id} may have now (see {@link SendBudget}). */
+    long inFlightCap(int id, int peerWindow) {
+        return budget.cap(id, peerWindow, System.nanoTime());
     }
 
     /** Whether a stream with DATA to send must queue behind others or behind a full transport. */

@@ -36,6 +36,7 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
     private Promise<TunnelStream> opening;
     private boolean open;
     private long sendCredit;
+    private int peerWindow;
     private int receiveAllowance;
     private int consumedUnacknowledged;
     private long demand = Long.MAX_VALUE;
@@ -248,13 +249,19 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
         if (opening == null) {
             throw new ProtocolException("duplicate CONNECT_OK for stream " + id);
         }
-        grantSendCredit(peerWindow);
+        startSending(peerWindow);
         cancelConnectTimer();
         open = true;
         Promise<TunnelStream> p = opening;
         opening = null;
         p.complete(this);
         flush();
+    }
+
+    /** The peer's receive window (from its CONNECT or CONNECT_OK): the first credit, and the in-flight limit. */
+    void startSending(int window) {
+        peerWindow = window;
+        grantSendCredit(window);
     }
 
     void grantSendCredit(int credit) {
@@ -390,7 +397,16 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
     }
 
     private boolean canSend() {
-        return open && failure == null && !outbox.isEmpty() && sendCredit > 0;
+        return open && failure == null && !outbox.isEmpty() && sendable() > 0;
+    }
+
+    /**
+     * Bytes this stream may send now: its credit, less while other streams share the connection (see
+     * {@link SendBudget}). Unacknowledged bytes are the peer's window less the credit left.
+     */
+    private long sendable() {
+        long cap = session.inFlightCap(id, peerWindow);
+        return cap == Long.MAX_VALUE ? sendCredit : Math.min(sendCredit, cap - (peerWindow - sendCredit));
     }
 
     /** Writes one DATA frame; returns whether more could go right away. Called in the session's turns. */
@@ -399,7 +415,7 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
             maybeSendFin();
             return false;
         }
-        int length = (int) Math.min(Math.min(outbox.headRemaining(), sendCredit), session.maxFramePayload());
+        int length = (int) Math.min(Math.min(outbox.headRemaining(), sendable()), session.maxFramePayload());
         session.sendData(id, outbox.head(), outbox.headOffset(), length, outbox.headOwned());
         sendCredit -= length;
         outbox.advance(length);

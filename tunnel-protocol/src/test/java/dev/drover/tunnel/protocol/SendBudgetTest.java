@@ -1,0 +1,77 @@
+package dev.drover.tunnel.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.buffer.Buffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SendBudgetTest {
+
+    private static final int WINDOW = 256 * 1024;
+    private static final SessionOptions OPTIONS = SessionOptions.DEFAULTS.withStreamWindow(WINDOW);
+    private static final int BULK = 2 * WINDOW;
+    @RegisterExtension
+    static final SharedVertx VERTX = new SharedVertx();
+
+    @Test
+    void aStreamAloneKeepsItsWholeWindowInFlight() {
+        // given: the agent holds what it receives on "stall" streams unread
+        List<TunnelStream> stalled = new ArrayList<>();
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, request -> stalled.add(request.accept().pause()));
+        TunnelStream bulk = SessionTest.join(pair.server().open("stall:1"));
+        // when
+        SessionPair.on(pair.serverTransport().context, () -> bulk.write(Buffer.buffer(new byte[BULK])));
+        // then
+        await().atMost(Duration.ofSeconds(5)).until(() -> buffered(pair, stalled.getFirst()) == WINDOW);
+    }
+
+    @Test
+    void whileAnotherStreamSendsABulkStreamKeepsOnlyTheContendedWindowInFlightAndStillDeliversEverything() {
+        // given
+        List<TunnelStream> stalled = new ArrayList<>();
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, request -> {
+            if (request.target().equals("stall:1")) {
+                stalled.add(request.accept().pause());
+            } else {
+                SessionPair.echo(request);
+            }
+        });
+        TunnelStream bulk = SessionTest.join(pair.server().open("stall:1"));
+        TunnelStream chatty = SessionTest.join(pair.server().open("echo:1"));
+        // when: a small write on one stream, then the bulk write on the other, in the same turn of the loop
+        SessionPair.on(pair.serverTransport().context, () -> {
+            chatty.write(Buffer.buffer("ping"));
+            return bulk.write(Buffer.buffer(new byte[BULK]));
+        });
+        // then: the shared connection carries at most the contended window of bulk data ahead of later frames
+        await().atMost(Duration.ofSeconds(5)).until(() -> buffered(pair, stalled.getFirst()) > 0);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> buffered(pair, stalled.getFirst()) == SendBudget.CONTENDED_WINDOW);
+        // when: the reader takes what arrives, so credit flows again
+        AtomicLong received = new AtomicLong();
+        SessionPair.on(pair.agentTransport().context, () -> stalled.getFirst().handler(b -> received.addAndGet(b.length())).resume());
+        // then
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.get() == BULK);
+    }
+
+    @Test
+    void badSettingsAreRefusedWithTheirName() {
+        assertThat(SendBudget.setting("drover.tunnel.contendedWindow", null, 65_536, 0, 100)).isEqualTo(65_536);
+        assertThat(SendBudget.setting("drover.tunnel.contendedWindow", " 0 ", 65_536, 0, 100)).isZero();
+        assertThatThrownBy(() -> SendBudget.setting("drover.tunnel.contendedWindow", "64k", 65_536, 0, 100))
+                .hasMessage("-Ddrover.tunnel.contendedWindow must be a whole number from 0 to 100, got \"64k\"");
+        assertThatThrownBy(() -> SendBudget.setting("drover.tunnel.contentionHoldMillis", "0", 10, 1, 60_000))
+                .hasMessageContaining("from 1 to 60000");
+    }
+
+    private static int buffered(SessionPair pair, TunnelStream stream) {
+        return SessionPair.on(pair.agentTransport().context, stream::bufferedBytes);
+    }
+}
