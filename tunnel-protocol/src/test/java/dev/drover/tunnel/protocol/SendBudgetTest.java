@@ -36,13 +36,7 @@ class SendBudgetTest {
     void whileAnotherStreamSendsABulkStreamKeepsOnlyTheContendedWindowInFlightAndStillDeliversEverything() {
         // given
         List<TunnelStream> stalled = new ArrayList<>();
-        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, request -> {
-            if (request.target().equals("stall:1")) {
-                stalled.add(request.accept().pause());
-            } else {
-                SessionPair.echo(request);
-            }
-        });
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, SessionPair.stallingOrEchoing(stalled));
         TunnelStream bulk = SessionTest.join(pair.server().open("stall:1"));
         TunnelStream chatty = SessionTest.join(pair.server().open("echo:1"));
         // when: a small write on one stream, then the bulk write on the other, in the same turn of the loop

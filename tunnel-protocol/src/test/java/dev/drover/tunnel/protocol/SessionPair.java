@@ -2,6 +2,7 @@ package dev.drover.tunnel.protocol;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -33,6 +34,17 @@ record SessionPair(Session server, Session agent, InMemoryTransport serverTransp
     }
 
     /** Accepts every stream and echoes it back, half-close included. */
+    /** An agent that accepts {@code stall:1} streams without ever reading them (kept in {@code stalled}) and echoes others. */
+    static StreamAcceptor stallingOrEchoing(List<TunnelStream> stalled) {
+        return request -> {
+            if (request.target().equals("stall:1")) {
+                stalled.add(request.accept().pause());
+            } else {
+                echo(request);
+            }
+        };
+    }
+
     static void echo(StreamRequest request) {
         TunnelStream stream = request.accept();
         stream.pipeTo(stream);

@@ -59,13 +59,7 @@ class SessionTest {
     void stalledReaderHoldsAtMostOneWindowAndDoesNotSlowOtherStreams() {
         // given: the agent accepts "stall" streams but never reads them
         List<TunnelStream> stalled = new ArrayList<>();
-        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, request -> {
-            if (request.target().equals("stall:1")) {
-                stalled.add(request.accept().pause());
-            } else {
-                SessionPair.echo(request);
-            }
-        });
+        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, SessionPair.stallingOrEchoing(stalled));
         TunnelStream slow = join(pair.server().open("stall:1"));
         // when: the server pushes far more than a window into it
         for (int i = 0; i < 64; i++) {
