@@ -61,6 +61,9 @@ class WorkloadsReadModelTest {
         if (model != null) {
             model.close();
         }
+        // before the extension stops the mock server: Vert.x 5's server close waits up to 10 s for each WebSocket's
+        // closing handshake, so a watch whose close was still on its way made the mock's shutdown time out
+        client.close();
     }
 
     @Test
