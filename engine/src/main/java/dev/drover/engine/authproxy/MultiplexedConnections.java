@@ -59,7 +59,8 @@ final class MultiplexedConnections {
     /** Client stream ids are odd and end at 2^31 - 1: a connection this close to the end takes no new stream. */
     private static final int LAST_STREAM_ID = Integer.MAX_VALUE - 2 * 1024;
 
-    private final Map<EventLoop, List<Channel>> byLoop = new ConcurrentHashMap<>();
+    /** Each loop's connections with their codecs, so that picking one per request looks nothing up. */
+    private final Map<EventLoop, List<Multiplexed>> byLoop = new ConcurrentHashMap<>();
     private final int maxHeadBytes;
     private final long settingsTimeoutMillis;
 
@@ -96,25 +97,26 @@ final class MultiplexedConnections {
         ready.addListener(settled -> {
             timeout.cancel(false);
             if (settled.isSuccess()) {
-                List<Channel> connections = byLoop.computeIfAbsent(connection.eventLoop(), loop -> new ArrayList<>());
-                connections.add(connection);
-                connection.closeFuture().addListener(closed -> connection.eventLoop().execute(() -> connections.remove(connection)));
+                List<Multiplexed> connections = byLoop.computeIfAbsent(connection.eventLoop(), loop -> new ArrayList<>());
+                Multiplexed added = new Multiplexed(connection, codec);
+                connections.add(added);
+                connection.closeFuture().addListener(closed -> connection.eventLoop().execute(() -> connections.remove(added)));
             }
         });
     }
 
     /** A connection of {@code loop} that takes another stream now, or {@code null}. On the loop. */
     Channel available(EventLoop loop) {
-        List<Channel> connections = byLoop.get(loop);
+        List<Multiplexed> connections = byLoop.get(loop);
         if (connections == null) {
             return null;
         }
-        for (Channel connection : connections) {
-            Http2FrameCodec codec = connection.pipeline().get(Http2FrameCodec.class);
-            if (!connection.isActive() || codec == null || codec.connection().goAwayReceived()) {
+        for (Multiplexed multiplexed : connections) {
+            Channel connection = multiplexed.channel();
+            if (!connection.isActive() || multiplexed.codec().connection().goAwayReceived()) {
                 continue;
             }
-            Http2Connection.Endpoint<?> local = codec.connection().local();
+            Http2Connection.Endpoint<?> local = multiplexed.codec().connection().local();
             if (local.lastStreamCreated() >= LAST_STREAM_ID) {
                 if (local.numActiveStreams() == 0) {
                     connection.close(); // used up: a new connection takes over
@@ -151,6 +153,9 @@ final class MultiplexedConnections {
 
     static boolean isStream(Channel channel) {
         return channel instanceof Http2StreamChannel;
+    }
+
+    private record Multiplexed(Channel channel, Http2FrameCodec codec) {
     }
 
     /** The codec names each answer's stream in a header of its own; it is no header of the API server's. */
