@@ -15,15 +15,26 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the proxy lets through and what it refuses, seen from the client and from the API server. */
 @Timeout(120)
@@ -178,6 +189,78 @@ class AuthProxySecurityIT {
         assertThat(forwardedAfterDeclared).isZero();
         assertThat(api.server.createClient().configMaps().inNamespace("default").list().getItems())
                 .extracting(cm -> cm.getMetadata().getName()).containsExactly("small");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aClientThatWritesItsWholeOverLimitBodyBeforeReadingStillGetsThe413(boolean chunked) throws Exception {
+        // given: 64 times the limit, written in full before the client reads anything, as a blocking client does
+        byte[] body = new byte[(int) (64 * BODY_LIMIT)];
+        URI proxy = URI.create(fixture.proxyUrl("c-one"));
+        String head = "POST " + proxy.getPath() + "/api/v1/namespaces/default/configmaps HTTP/1.1\r\n"
+                + "Host: " + proxy.getAuthority() + "\r\nAuthorization: Bearer " + token.value() + "\r\n"
+                + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length) + "\r\n\r\n";
+
+        // when
+        String answer;
+        try (SSLSocket socket = (SSLSocket) trustingProxyCa().createSocket(proxy.getHost(), proxy.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            for (int offset = 0; offset < body.length; offset += 16384) {
+                if (chunked) {
+                    out.write("4000\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.write(body, offset, 16384);
+                if (chunked) {
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            if (chunked) {
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        // then: the answer was not lost to a reset, and the connection was closed after it
+        assertThat(answer).startsWith("HTTP/1.1 413 ").containsIgnoringCase("connection: close");
+        String json = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+        assertStatus(new Result(413, json), 413, "RequestEntityTooLarge", "larger than the proxy's limit");
+        assertThat(api.server.createClient().configMaps().inNamespace("default").list().getItems()).isEmpty();
+    }
+
+    @Test
+    void aClientThatGoesQuietHalfWayThroughAnOverLimitBodyGetsThe413AndIsDisconnected() throws Exception {
+        // given: a body declared far over the limit of which only a part is ever sent
+        URI proxy = URI.create(fixture.proxyUrl("c-one"));
+        String head = "POST " + proxy.getPath() + "/api/v1/namespaces/default/configmaps HTTP/1.1\r\n"
+                + "Host: " + proxy.getAuthority() + "\r\nAuthorization: Bearer " + token.value() + "\r\n"
+                + "Content-Length: " + 1024 * BODY_LIMIT + "\r\n\r\n";
+
+        // when
+        String answer;
+        try (SSLSocket socket = (SSLSocket) trustingProxyCa().createSocket(proxy.getHost(), proxy.getPort())) {
+            socket.setSoTimeout(15_000); // between the proxy's idle limit on lingering (2 s) and its overall one (30 s)
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(new byte[(int) (4 * BODY_LIMIT)]);
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        // then: the end of the stream came from the proxy, after the answer
+        assertThat(answer).startsWith("HTTP/1.1 413 ").contains("RequestEntityTooLarge");
+    }
+
+    private SSLSocketFactory trustingProxyCa() throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("proxy-ca", CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(fixture.server.caPem().getBytes(StandardCharsets.US_ASCII))));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return tls.getSocketFactory();
     }
 
     @Test

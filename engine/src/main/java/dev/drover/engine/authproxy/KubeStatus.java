@@ -56,7 +56,7 @@ final class KubeStatus {
         if (closeConnection || bodyUnread) {
             // the unread body is still on the wire; the connection cannot carry another request
             response.putHeader("Connection", "close");
-            response.end(json(code, message)).onComplete(done -> request.connection().close());
+            response.end(json(code, message)).onComplete(done -> LingeringClose.after(request));
         } else {
             response.end(json(code, message));
         }
