@@ -128,6 +128,8 @@ public final class ProxyBenchmark {
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
             recording.setDestination(out);
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)); // "profile" samples every 10-20 ms
+            // by CPU time (JDK 25, Linux): also counts time spent in native code (TLS) and system calls, which execution samples miss
+            recording.enable("jdk.CPUTimeSample").with("throttle", "1ms");
             recording.start();
             System.err.println(Wrk.run(url, authorization, concurrency, SECONDS).raw());
             recording.stop();
