@@ -40,7 +40,7 @@ final class Bodies {
         return decoded.future();
     }
 
-    /** A body over the limit: answered 413 and the connection closed, so the rest is never read. */
+    /** A body over the limit: answered 413 at once, and the rest of it is dropped as it arrives, never kept. */
     static final class TooLarge extends RuntimeException {
         TooLarge() {
             super("request body over " + MAX_BYTES + " bytes", null, false, false);

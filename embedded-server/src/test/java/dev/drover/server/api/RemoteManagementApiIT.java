@@ -215,6 +215,21 @@ class RemoteManagementApiIT extends ManagementApiContract {
     }
 
     @Test
+    void anOversizedBodyGets413AndTheServerKeepsServing() {
+        // given
+        String admin = ServerHarness.login(server, "admin", adminPassword);
+        String oversized = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+        // when
+        RawHttp.Response refused = RawHttp.call(server, HttpMethod.POST, "/v3/clusters", admin, oversized);
+
+        // then
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(WireJson.decode(refused.body(), Status.class).message()).contains("larger than 1024 KiB");
+        assertThat(RawHttp.call(server, HttpMethod.GET, "/v3/clusters", admin, null).status()).isEqualTo(200);
+    }
+
+    @Test
     void healthAndCaNeedNoTokenAndUnknownPathsAre404Statuses() {
         assertThat(RawHttp.call(server, HttpMethod.GET, "/healthz", null, null).body()).isEqualTo("ok\n");
         assertThat(RawHttp.call(server, HttpMethod.GET, "/cacerts", null, null).body()).isEqualTo(server.caPem());

@@ -23,7 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * TEST DOUBLE for a downstream cluster: fabric8's mock API server (HTTPS, CRUD store) seeded with namespace
@@ -122,9 +126,44 @@ public final class WorkloadDownstreamDouble implements AutoCloseable {
         return List.copyOf(recorded);
     }
 
+    /**
+     * Stops the double once every client has let go of it. Call after the engine forgot the cluster (deleted it, or
+     * stopped): the mock's shutdown gives its connections 10 s, and with the engine's watches still open it once ran
+     * out of that (CI, {@code Unable to close MockWebServer}).
+     */
     @Override
     public void close() {
         client.close();
-        server.destroy();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> establishedConnections() == 0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(establishedConnections() + " connection(s) to the downstream double are still open 20 s after"
+                    + " the test let go of it: delete the cluster or stop the engine before closing the double", e);
+        } finally {
+            server.destroy();
+        }
+    }
+
+    /**
+     * Connections accepted by the double and not closed, as the kernel sees them: the mock's own connection listener
+     * misses the close of a connection that was upgraded to a WebSocket (a watch).
+     */
+    private long establishedConnections() {
+        String localPort = String.format(Locale.ROOT, ":%04X", server.getPort());
+        long established = 0;
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            // columns: slot, local address:port (hex), remote address:port, state (01 = ESTABLISHED), …
+            established += readLines(table).stream().skip(1).map(line -> line.strip().split("\\s+"))
+                    .filter(columns -> columns[1].endsWith(localPort) && columns[3].equals("01")).count();
+        }
+        return established;
+    }
+
+    private static List<String> readLines(String file) {
+        try {
+            return Files.readAllLines(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -44,7 +44,9 @@ public abstract class WorkloadsContract {
     }
 
     @AfterEach
-    void closeTheDownstreamCluster() {
+    void closeTheDownstreamCluster() throws Exception {
+        // the engine lets go of the cluster before the double stops (see WorkloadDownstreamDouble.close)
+        result(api().deleteCluster(clusterId));
         downstream.close();
     }
 
