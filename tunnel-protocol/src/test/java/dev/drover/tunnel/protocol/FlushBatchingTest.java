@@ -31,40 +31,49 @@ class FlushBatchingTest {
                 .listen(0, "127.0.0.1").await();
         NetSocketInternal socket = (NetSocketInternal) VERTX.get().createNetClient().connect(server.actualPort(), "127.0.0.1").await();
         ChannelHandlerContext vertx = socket.channelHandlerContext();
+        AtomicInteger flushesInTheTurn = new AtomicInteger();
         FlushCounter kernel = new FlushCounter();
         vertx.pipeline().addBefore(vertx.name(), "counter", kernel);
         FlushBatching.install(vertx);
-        // when: in one turn of the socket's loop, four payloads each written (and flushed, by Vert.x), as the
-        // server writes to a client's socket the payloads of four frames it read off the WebSocket in one turn
+        socket.setWriteQueueMaxSize(1024 * 1024);
+        // when: in one turn of the socket's loop, four 64 KiB payloads each written (and flushed, by Vert.x), as
+        // the server writes to a client's socket the payloads of four frames it read off the WebSocket in one turn
         vertx.executor().submit(() -> {
             for (int i = 0; i < 4; i++) {
-                socket.write(Buffer.buffer(new byte[1024]));
+                socket.write(Buffer.buffer(new byte[64 * 1024]));
             }
         }).sync();
         // then: all four arrive, after a single flush
-        await().atMost(Duration.ofSeconds(5)).until(() -> received.get() == 4096);
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.get() == 4 * 64 * 1024);
         assertThat(kernel.flushes.get()).isEqualTo(1);
+        // and when: bulk, then a small payload in the same turn (a small response behind bulk data)
+        vertx.executor().submit(() -> {
+            socket.write(Buffer.buffer(new byte[64 * 1024]));
+            socket.write(Buffer.buffer(new byte[64 * 1024]));
+            socket.write(Buffer.buffer(new byte[100]));
+            flushesInTheTurn.set(kernel.flushes.get());
+        }).sync();
+        // then: the small write's flush went at once, taking the bulk along, and nothing was left for the turn's end
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.get() == 6 * 64 * 1024 + 100);
+        assertThat(flushesInTheTurn.get()).isEqualTo(2);
+        assertThat(kernel.flushes.get()).isEqualTo(2);
         assertThat(vertx.pipeline().names()).containsSubsequence("counter", FlushBatching.NAME, vertx.name());
         socket.close().await();
         server.close().await();
     }
 
     @Test
-    void writesFlushedDuringAReadLeaveTogetherWhenTheReadCompletes() {
+    void aSmallWriteIsFlushedAtOnce() {
         // given
         FlushCounter socket = new FlushCounter();
         ChannelInboundHandlerAdapter writer = new ChannelInboundHandlerAdapter();
-        EmbeddedChannel channel = new EmbeddedChannel(socket, FlushBatching.newHandler(), writer);
+        EmbeddedChannel channel = new EmbeddedChannel(socket, new FlushBatching(), writer);
         ChannelHandlerContext vertx = channel.pipeline().context(writer);
-        // when: a read is going on (the WINDOW_UPDATEs a read of DATA frames triggers are written meanwhile)
-        channel.pipeline().fireChannelRead("a frame");
+        // when: a WINDOW_UPDATE-sized write
         vertx.writeAndFlush(Unpooled.wrappedBuffer(new byte[16]));
-        vertx.writeAndFlush(Unpooled.wrappedBuffer(new byte[16]));
-        assertThat(socket.flushes).hasValue(0);
-        channel.pipeline().fireChannelReadComplete();
-        // then
+        // then: flushed without waiting for the turn's end
         assertThat(socket.flushes).hasValue(1);
-        assertThat(channel.outboundMessages()).hasSize(2);
+        assertThat(channel.outboundMessages()).hasSize(1);
         channel.finishAndReleaseAll();
     }
 
