@@ -1,5 +1,6 @@
 package dev.drover.agents;
 
+import dev.drover.tunnel.protocol.Frame;
 import dev.drover.tunnel.protocol.Session;
 import dev.drover.tunnel.protocol.SessionOptions;
 import dev.drover.tunnel.protocol.TunnelEndpoints;
@@ -26,8 +27,7 @@ final class TunnelAgent {
 
     private static final System.Logger LOG = System.getLogger(TunnelAgent.class.getName());
 
-    // four whole frames (TunnelEndpoints.FRAME_PAYLOAD): a read of 4 × 64 KiB was framed as four frames and a fifth of 40 bytes
-    static final int TARGET_READ_SIZE = Integer.getInteger("drover.agent.readSize", 4 * TunnelEndpoints.FRAME_PAYLOAD);
+    static final int TARGET_READ_SIZE = Integer.getInteger("drover.agent.readSize", 4 * Frame.MAX_DATA);
 
     private final Vertx vertx;
     private final AgentSettings settings;

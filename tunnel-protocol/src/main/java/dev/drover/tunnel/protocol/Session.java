@@ -32,7 +32,7 @@ public final class Session {
     /** Which side this is: the server opens even stream ids, agents odd ones. */
     public enum Role { SERVER, AGENT }
 
-    static final int WRITE_CHUNK = TunnelEndpoints.FRAME_PAYLOAD;
+    static final int WRITE_CHUNK = Frame.MAX_DATA;
 
     private final Context context;
     private final Thread loop;

@@ -25,16 +25,6 @@ public final class TunnelEndpoints {
     public static final int MAX_WEBSOCKET_FRAME = Frame.MAX_FRAME_SIZE;
 
     /**
-     * Payload of the DATA frames both ends send: 64 KiB less the WebSocket header (4 bytes while a frame is at
-     * most 65,535 bytes) and the tunnel's, so that a frame fills exactly four 16 KiB TLS records. A full 64 KiB
-     * payload made every frame spill into a fifth record of 16 bytes: one more encryption, record header and
-     * tag, and decryption per frame for nothing. {@code -Ddrover.tunnel.framePayload} overrides it (for
-     * measuring; 65,536 was the size before), from 1 KiB to {@value Frame#MAX_DATA}.
-     */
-    public static final int FRAME_PAYLOAD = SendBudget.setting("drover.tunnel.framePayload",
-            System.getProperty("drover.tunnel.framePayload"), Frame.MAX_DATA - 4 - Frame.HEADER_SIZE, 1024, Frame.MAX_DATA);
-
-    /**
      * Kernel send buffer of tunnel connections. Small on purpose: frames that wait should wait in the
      * session's round-robin queue, where a small request overtakes a bulk stream, not in a socket buffer
      * of megabytes behind it.

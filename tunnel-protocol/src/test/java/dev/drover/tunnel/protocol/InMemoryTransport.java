@@ -19,8 +19,6 @@ final class InMemoryTransport implements FrameTransport {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Runnable drain = () -> { };
     volatile boolean blackHole;
-    /** Payload length of every DATA frame sent, in order (tests check how streams cut their bytes into frames). */
-    final java.util.Queue<Integer> dataPayloads = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     InMemoryTransport(Context context) {
         this.context = context;
@@ -32,9 +30,6 @@ final class InMemoryTransport implements FrameTransport {
             return;
         }
         int length = frame.length();
-        if (length >= Frame.HEADER_SIZE && frame.getByte(1) == Frame.Type.DATA.code) {
-            dataPayloads.add(length - Frame.HEADER_SIZE);
-        }
         if (inFlight.addAndGet(length) > HIGH) {
             full.set(true);
         }
