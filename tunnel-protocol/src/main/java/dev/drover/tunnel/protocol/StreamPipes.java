@@ -21,6 +21,7 @@ public final class StreamPipes {
      */
     public static void splice(NetSocket socket, TunnelStream stream) {
         if (socket instanceof NetSocketInternal raw) {
+            FlushBatching.install(raw.channelHandlerContext());
             socketToStream(raw, stream);
             streamToSocket(raw, stream);
         } else {

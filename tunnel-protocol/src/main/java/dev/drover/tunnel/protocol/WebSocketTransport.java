@@ -56,6 +56,7 @@ public final class WebSocketTransport implements FrameTransport {
                 && vertxHandler.pipeline().get(InboundFrames.NAME) == null) {
             vertxHandler.pipeline().addBefore(vertxHandler.name(), InboundFrames.NAME, new InboundFrames(session, assembler));
             gatherWithoutCopying(vertxHandler.pipeline());
+            FlushBatching.install(vertxHandler);
         }
     }
 

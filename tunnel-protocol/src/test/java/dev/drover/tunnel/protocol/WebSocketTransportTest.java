@@ -12,12 +12,15 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.WebSocketFrame;
+import io.vertx.core.internal.http.WebSocketInternal;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,7 @@ class WebSocketTransportTest {
     private Vertx vertx;
     private HttpServer server;
     private final CompletableFuture<Session> serverSession = new CompletableFuture<>();
+    private final CompletableFuture<List<String>> serverWebSocketPipeline = new CompletableFuture<>();
     /** Held: Vert.x closes a client, and its sockets, once it is garbage. */
     private WebSocketClient client;
 
@@ -39,8 +43,10 @@ class WebSocketTransportTest {
         vertx = Vertx.vertx();
         server = vertx.createHttpServer(new HttpServerOptions().setAcceptUnmaskedFrames(true)
                         .setMaxWebSocketFrameSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME).setMaxWebSocketMessageSize(TunnelEndpoints.MAX_WEBSOCKET_FRAME))
-                .webSocketHandler(socket -> serverSession.complete(WebSocketTransport.attach(
-                        socket, Session.Role.SERVER, SessionOptions.DEFAULTS, StreamAcceptor.REFUSE_ALL)))
+                .webSocketHandler(socket -> {
+                    serverSession.complete(WebSocketTransport.attach(socket, Session.Role.SERVER, SessionOptions.DEFAULTS, StreamAcceptor.REFUSE_ALL));
+                    serverWebSocketPipeline.complete(((WebSocketInternal) socket).channelHandlerContext().pipeline().names());
+                })
                 .listen(0, "127.0.0.1").await();
     }
 
@@ -79,9 +85,13 @@ class WebSocketTransportTest {
                 .onSuccess(socket -> StreamPipes.splice(socket, request.accept()))
                 .onFailure(e -> request.reject(e.getMessage())));
         Session session = serverSession.get(5, TimeUnit.SECONDS);
+        CompletableFuture<List<String>> clientPipeline = new CompletableFuture<>();
         NetServer forwarder = vertx.createNetServer().connectHandler(socket -> {
             socket.pause();
-            session.open("echo:1").onSuccess(stream -> StreamPipes.splice(socket, stream)).onFailure(e -> socket.close());
+            session.open("echo:1").onSuccess(stream -> {
+                StreamPipes.splice(socket, stream);
+                clientPipeline.complete(((NetSocketInternal) socket).channelHandlerContext().pipeline().names());
+            }).onFailure(e -> socket.close());
         }).listen(0, "127.0.0.1").await();
         byte[] payload = new byte[8 * 1024 * 1024 + 17];
         new Random(11).nextBytes(payload);
@@ -103,6 +113,9 @@ class WebSocketTransportTest {
         }
         // then
         assertThat(echoed).isEqualTo(payload);
+        // the client's socket and the WebSocket batch their flushes (once each)
+        assertThat(clientPipeline.get(5, TimeUnit.SECONDS)).containsOnlyOnce(FlushBatching.NAME);
+        assertThat(serverWebSocketPipeline.get(5, TimeUnit.SECONDS)).containsOnlyOnce(FlushBatching.NAME, InboundFrames.NAME);
         // both ways the DATA frames were taken off the pipeline (no Vert.x copy), at least 128 of 64 KiB each way
         assertThat(InboundFrames.dataFramesTaken() - takenBefore).isGreaterThanOrEqualTo(2 * payload.length / Frame.MAX_DATA);
         await().atMost(Duration.ofSeconds(5)).until(() -> DataFramePool.framesInFlight() == 0 && Outbox.ownedBuffersHeld() == 0
