@@ -129,23 +129,33 @@ public final class TunnelBenchmark {
 
     private static String bulk(Map<String, Integer> paths) throws Exception {
         StringBuilder report = new StringBuilder("### Bulk throughput (" + (BULK_BYTES >> 20) + " MiB per run after warm-up runs until the JIT settled, median of "
-                + RUNS + ")\n\n| path | MB/s | runs | CPU s per GiB of the bench processes, user + kernel |\n|---|---:|---|---|\n");
-        Map<String, Double> medians = new LinkedHashMap<>();
+                + RUNS + ", the paths' runs interleaved)\n\n| path | MB/s | runs | CPU s per GiB of the bench processes, user + kernel |\n|---|---:|---|---|\n");
         for (var path : paths.entrySet()) {
             warmUp(path.getKey(), path.getValue());
-            double[] runs = new double[RUNS];
-            CpuMeter before = CpuMeter.now();
-            for (int i = 0; i < RUNS; i++) {
-                runs[i] = BenchClient.throughput(path.getValue(), BULK_BYTES);
+        }
+        // interleaved (direct, tunnel, ssh -L, direct, …) so that a swing of the box hits every path alike
+        Map<String, double[]> runs = new LinkedHashMap<>();
+        Map<String, double[]> cpu = new LinkedHashMap<>();
+        for (int i = 0; i < RUNS; i++) {
+            for (var path : paths.entrySet()) {
+                CpuMeter before = CpuMeter.now();
+                runs.computeIfAbsent(path.getKey(), key -> new double[RUNS])[i] = BenchClient.throughput(path.getValue(), BULK_BYTES);
+                double[] used = CpuMeter.now().secondsSince(before);
+                double[] total = cpu.computeIfAbsent(path.getKey(), key -> new double[2]);
+                total[0] += used[0];
+                total[1] += used[1];
             }
-            double[] cpu = CpuMeter.now().secondsSince(before);
-            double gibs = (double) RUNS * BULK_BYTES / (1L << 30);
-            double[] sorted = runs.clone();
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        double gibs = (double) RUNS * BULK_BYTES / (1L << 30);
+        for (var path : runs.entrySet()) {
+            double[] sorted = path.getValue().clone();
             Arrays.sort(sorted);
             medians.put(path.getKey(), sorted[RUNS / 2]);
-            report.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.2f + %.2f |%n", path.getKey(), sorted[RUNS / 2], round(runs),
-                    cpu[0] / gibs, cpu[1] / gibs));
-            System.err.println(path.getKey() + " bulk " + round(runs));
+            double[] used = cpu.get(path.getKey());
+            report.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %.2f + %.2f |%n", path.getKey(), sorted[RUNS / 2],
+                    round(path.getValue()), used[0] / gibs, used[1] / gibs));
+            System.err.println(path.getKey() + " bulk " + round(path.getValue()));
         }
         if (medians.size() < 3) {
             return report.append('\n').toString();
