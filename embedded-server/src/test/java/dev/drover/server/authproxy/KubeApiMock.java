@@ -1,5 +1,6 @@
 package dev.drover.server.authproxy;
 
+import dev.drover.engine.api.MockServerShutdown;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -71,7 +72,7 @@ final class KubeApiMock implements AutoCloseable {
 
     @Override
     public void close() {
-        server.destroy();
+        MockServerShutdown.stop(server);
     }
 
     private static String resources(String groupVersion, String... entries) {

@@ -1,5 +1,6 @@
 package dev.drover.server.fleet;
 
+import dev.drover.engine.api.MockServerShutdown;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.VersionInfo;
@@ -57,6 +58,6 @@ final class MockClusters implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.destroy();
+        MockServerShutdown.stop(server);
     }
 }

@@ -1,5 +1,6 @@
 package dev.drover.server.ha;
 
+import dev.drover.engine.api.MockServerShutdown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -86,7 +87,7 @@ class DirectClusterAcrossReplicasIT {
             seeding.close();
         }
         if (downstream != null) {
-            downstream.destroy();
+            MockServerShutdown.stop(downstream);
         }
         etcd.close();
     }

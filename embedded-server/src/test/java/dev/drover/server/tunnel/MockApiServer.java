@@ -1,5 +1,6 @@
 package dev.drover.server.tunnel;
 
+import dev.drover.engine.api.MockServerShutdown;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -46,6 +47,6 @@ final class MockApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.destroy();
+        MockServerShutdown.stop(server);
     }
 }

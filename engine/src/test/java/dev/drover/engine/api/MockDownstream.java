@@ -68,6 +68,6 @@ public final class MockDownstream implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.destroy();
+        MockServerShutdown.stop(server);
     }
 }

@@ -140,7 +140,7 @@ public final class WorkloadDownstreamDouble implements AutoCloseable {
             throw new AssertionError(establishedConnections() + " connection(s) to the downstream double are still open 20 s after"
                     + " the test let go of it: delete the cluster or stop the engine before closing the double", e);
         } finally {
-            server.destroy();
+            MockServerShutdown.stop(server);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.drover.engine.kubeconfig;
 
+import dev.drover.engine.api.MockServerShutdown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +57,7 @@ class OfflineWorkloadsTest {
     @AfterEach
     void stopApiServer() {
         arrange.close();
-        apiServer.destroy();
+        MockServerShutdown.stop(apiServer);
     }
 
     private OfflineKubeconfigs vaultWith(String caPem, int port) throws IOException {
