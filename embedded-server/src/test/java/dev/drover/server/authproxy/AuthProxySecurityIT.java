@@ -16,6 +16,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -202,8 +205,10 @@ class AuthProxySecurityIT {
                 + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length) + "\r\n\r\n";
 
         // when
-        String answer;
+        String answerHead;
+        String answerBody;
         try (SSLSocket socket = (SSLSocket) trustingProxyCa().createSocket(proxy.getHost(), proxy.getPort())) {
+            socket.setSoTimeout(15_000); // a lost answer fails the test instead of hanging it
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             for (int offset = 0; offset < body.length; offset += 16384) {
@@ -219,14 +224,38 @@ class AuthProxySecurityIT {
                 out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             }
             out.flush();
-            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            answerHead = readHead(socket.getInputStream());
+            answerBody = new String(socket.getInputStream().readNBytes(contentLength(answerHead)), StandardCharsets.UTF_8);
         }
 
-        // then: the answer was not lost to a reset, and the connection was closed after it
-        assertThat(answer).startsWith("HTTP/1.1 413 ").containsIgnoringCase("connection: close");
-        String json = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-        assertStatus(new Result(413, json), 413, "RequestEntityTooLarge", "larger than the proxy's limit");
+        // then: the answer was not lost to a reset; nothing was created
+        if (chunked && !answerHead.startsWith("HTTP/1.1 413 ")) {
+            // the first 64 KiB went upstream before the limit was reached, and the API server may answer first: that
+            // answer is relayed as it came (seen once, under a starved box: fabric8's mock refusing the cut body with 400)
+            assertThat(answerHead).as(answerBody).matches("(?s)HTTP/1\\.1 4\\d\\d .*");
+        } else {
+            assertThat(answerHead).startsWith("HTTP/1.1 413 ").containsIgnoringCase("connection: close");
+            assertStatus(new Result(413, answerBody), 413, "RequestEntityTooLarge", "larger than the proxy's limit");
+        }
         assertThat(api.server.createClient().configMaps().inNamespace("default").list().getItems()).isEmpty();
+    }
+
+    /** An HTTP/1.1 answer's head, up to and without the empty line. */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new EOFException("the connection ended before an answer's head: " + head);
+            }
+            head.append((char) next);
+        }
+        return head.substring(0, head.length() - 4);
+    }
+
+    private static int contentLength(String head) {
+        return head.lines().filter(line -> line.regionMatches(true, 0, "Content-Length:", 0, 15))
+                .mapToInt(line -> Integer.parseInt(line.substring(15).strip())).findFirst().orElse(0);
     }
 
     @Test
