@@ -200,14 +200,12 @@ class AuthProxySecurityIT {
         // given: 64 times the limit, written in full before the client reads anything, as a blocking client does
         byte[] body = new byte[(int) (64 * BODY_LIMIT)];
         URI proxy = URI.create(fixture.proxyUrl("c-one"));
-        String head = "POST " + proxy.getPath() + "/api/v1/namespaces/default/configmaps HTTP/1.1\r\n"
-                + "Host: " + proxy.getAuthority() + "\r\nAuthorization: Bearer " + token.value() + "\r\n"
-                + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length) + "\r\n\r\n";
+        String head = configMapPostHead(proxy, chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length);
 
         // when
         String answerHead;
         String answerBody;
-        try (SSLSocket socket = (SSLSocket) trustingProxyCa().createSocket(proxy.getHost(), proxy.getPort())) {
+        try (SSLSocket socket = connectTo(proxy)) {
             socket.setSoTimeout(15_000); // a lost answer fails the test instead of hanging it
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -262,13 +260,11 @@ class AuthProxySecurityIT {
     void aClientThatGoesQuietHalfWayThroughAnOverLimitBodyGetsThe413AndIsDisconnected() throws Exception {
         // given: a body declared far over the limit of which only a part is ever sent
         URI proxy = URI.create(fixture.proxyUrl("c-one"));
-        String head = "POST " + proxy.getPath() + "/api/v1/namespaces/default/configmaps HTTP/1.1\r\n"
-                + "Host: " + proxy.getAuthority() + "\r\nAuthorization: Bearer " + token.value() + "\r\n"
-                + "Content-Length: " + 1024 * BODY_LIMIT + "\r\n\r\n";
+        String head = configMapPostHead(proxy, "Content-Length: " + 1024 * BODY_LIMIT);
 
         // when
         String answer;
-        try (SSLSocket socket = (SSLSocket) trustingProxyCa().createSocket(proxy.getHost(), proxy.getPort())) {
+        try (SSLSocket socket = connectTo(proxy)) {
             socket.setSoTimeout(15_000); // between the proxy's idle limit on lingering (2 s) and its overall one (30 s)
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(new byte[(int) (4 * BODY_LIMIT)]);
@@ -278,6 +274,17 @@ class AuthProxySecurityIT {
 
         // then: the end of the stream came from the proxy, after the answer
         assertThat(answer).startsWith("HTTP/1.1 413 ").contains("RequestEntityTooLarge");
+    }
+
+    /** The head of alice's POST of a config map through {@code proxy}, with the body's framing header. */
+    private String configMapPostHead(URI proxy, String framing) {
+        return "POST " + proxy.getPath() + "/api/v1/namespaces/default/configmaps HTTP/1.1\r\n"
+                + "Host: " + proxy.getAuthority() + "\r\nAuthorization: Bearer " + token.value() + "\r\n" + framing + "\r\n\r\n";
+    }
+
+    /** A blocking TLS connection to the proxy, trusting its CA only. */
+    private SSLSocket connectTo(URI proxy) throws Exception {
+        return (SSLSocket) trustingProxyCa().createSocket(proxy.getHost(), proxy.getPort());
     }
 
     private SSLSocketFactory trustingProxyCa() throws Exception {
