@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Arrays;
 
 /** Measures one path (a loopback port that leads to {@link BenchTarget}). */
@@ -15,6 +16,11 @@ final class BenchClient {
 
     /** MB/s (10^6 bytes) reading {@code bytes} of bulk data. */
     static double throughput(int port, long bytes) throws IOException {
+        return throughput(port, bytes, 0);
+    }
+
+    /** As {@link #throughput(int, long)}, reading no faster than {@code capMBps} (0: as fast as the path goes). */
+    static double throughput(int port, long bytes, double capMBps) throws IOException {
         try (Socket socket = connect(port); InputStream in = socket.getInputStream()) {
             socket.getOutputStream().write('B');
             byte[] buffer = new byte[256 * 1024];
@@ -26,6 +32,9 @@ final class BenchClient {
                     throw new IOException("bulk stream ended after " + read + " bytes");
                 }
                 read += n;
+                if (capMBps > 0) {
+                    pace(start + (long) (read / capMBps * 1e3));
+                }
             }
             return read / 1e6 / ((System.nanoTime() - start) / 1e9);
         }
@@ -55,6 +64,18 @@ final class BenchClient {
             }
             Arrays.sort(micros);
             return micros;
+        }
+    }
+
+    private static void pace(long dueNanos) throws IOException {
+        long wait = dueNanos - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(Duration.ofNanos(wait));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while pacing", e);
+            }
         }
     }
 

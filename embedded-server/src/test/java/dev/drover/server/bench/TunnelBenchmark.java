@@ -46,6 +46,10 @@ public final class TunnelBenchmark {
     private static final String ONLY = System.getProperty("bench.only", "all");
     /** Microseconds the server's and the agent's loops poll before they sleep (their default unless given). */
     private static final long EVENT_LOOP_POLL = Long.getLong("bench.eventLoopPoll", 100);
+    /** MB/s the saturating stream of the loaded round trips is held to, 0 as fast as the path goes (BENCHMARKS.md, eighth round). */
+    private static final double LOAD_MBPS = Double.parseDouble(System.getProperty("bench.loadMBps", "0"));
+    /** {@code separate}: the tunnel's saturating stream goes through a second agent (own JVM, session, connection and loops). */
+    private static final boolean LOAD_AGENT_SEPARATE = "separate".equals(System.getProperty("bench.loadAgent", "shared"));
 
     private TunnelBenchmark() {
     }
@@ -56,24 +60,20 @@ public final class TunnelBenchmark {
         try (BenchTarget target = new BenchTarget()) {
             DroverServer server = DroverServer.start(ServerConfig.defaults(0, work.resolve("data"))
                     .withEventLoopPoll(Duration.ofNanos(EVENT_LOOP_POLL * 1_000)));
-            Process agent = null;
+            List<Process> agents = new ArrayList<>();
             SshForward ssh = null;
             try {
                 String cluster = "c-bench";
-                server.store().create(ObjectKey.of(Cluster.KIND, cluster), Map.of(), new JsonCodec<>(Cluster.class)
-                        .encode(new Cluster(cluster, "bench", Cluster.Type.IMPORTED, "", null)));
-                String token = server.imports().start(cluster).token();
-                agent = startAgent(server, token, target.port(), work);
-                while (!server.sessions().state(cluster).clusterAgent()) {
-                    Thread.sleep(50);
-                }
-                TunnelPortForwarder forwarder = TunnelPortForwarder.start(server.vertx(), server.dialer(), cluster,
-                        "127.0.0.1:" + target.port()).await();
-                ssh = SshForward.start(work, target.port());
                 Map<String, Integer> paths = new LinkedHashMap<>();
                 paths.put(DIRECT, target.port());
-                paths.put(TUNNEL, forwarder.port());
+                paths.put(TUNNEL, tunnelPort(server, cluster, target.port(), work, agents));
+                ssh = SshForward.start(work, target.port());
                 paths.put(SSH, ssh.port());
+                Map<String, Integer> loadPaths = new LinkedHashMap<>(paths);
+                if (LOAD_AGENT_SEPARATE) {
+                    loadPaths.put(TUNNEL, tunnelPort(server, "c-bench-load", target.port(), Files.createDirectories(work.resolve("load")), agents));
+                    warmUp(TUNNEL + " through the load agent", loadPaths.get(TUNNEL));
+                }
                 // Profiling one path: -Dbench.paths=tunnel (ratios are then left out of the report).
                 String only = System.getProperty("bench.paths", "direct,tunnel,ssh");
                 paths.keySet().removeIf(name -> !only.contains(name.equals(DIRECT) ? "direct" : name.equals(TUNNEL) ? "tunnel" : "ssh"));
@@ -81,7 +81,7 @@ public final class TunnelBenchmark {
                     report.append(bulk(paths));
                 }
                 if (ONLY.equals("all") || ONLY.contains("rtt")) {
-                    report.append(roundTrips(paths));
+                    report.append(roundTrips(paths, loadPaths));
                 }
                 if (ONLY.equals("all") || ONLY.contains("agents")) {
                     report.append(agents(server, cluster, work));
@@ -90,7 +90,7 @@ public final class TunnelBenchmark {
                 if (ssh != null) {
                     ssh.close();
                 }
-                if (agent != null) {
+                for (Process agent : agents) {
                     agent.destroy();
                     if (!agent.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                         agent.destroyForcibly().waitFor();
@@ -165,15 +165,16 @@ public final class TunnelBenchmark {
                 + " (target ≥ 1.0×).%n%n", tunnel / medians.get(DIRECT), tunnel / medians.get(SSH))).toString();
     }
 
-    private static String roundTrips(Map<String, Integer> paths) throws Exception {
+    /** Round trips on each path, idle and while a stream saturates the path's port in {@code loadPaths}. */
+    private static String roundTrips(Map<String, Integer> paths, Map<String, Integer> loadPaths) throws Exception {
         StringBuilder report = new StringBuilder("### Small request round trip (64 bytes on one connection, " + ROUND_TRIPS
-                + " requests after 2,000 warm-up)\n\n| path | p50 µs | p99 µs | p50 with a saturating stream µs"
+                + " requests after 2,000 warm-up)\n\n" + loadSetting() + "| path | p50 µs | p99 µs | p50 with a saturating stream µs"
                 + " | p99 with a saturating stream µs |\n|---|---:|---:|---:|---:|\n");
         Map<String, double[]> quiet = new LinkedHashMap<>();
         Map<String, double[]> loaded = new LinkedHashMap<>();
         for (var path : paths.entrySet()) {
             double[] idle = BenchClient.roundTrips(path.getValue(), 2_000, ROUND_TRIPS, 64);
-            double[] busy = underBulk(path.getValue(), () -> BenchClient.roundTrips(path.getValue(), 2_000, ROUND_TRIPS, 64));
+            double[] busy = underBulk(loadPaths.get(path.getKey()), () -> BenchClient.roundTrips(path.getValue(), 2_000, ROUND_TRIPS, 64));
             quiet.put(path.getKey(), idle);
             loaded.put(path.getKey(), busy);
             report.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f |%n", path.getKey(),
@@ -189,6 +190,14 @@ public final class TunnelBenchmark {
                         + " ssh -L: %.2f×.%n%n",
                 p(quiet, TUNNEL, 50) / p(quiet, DIRECT, 50), p(quiet, SSH, 50) / p(quiet, DIRECT, 50),
                 p(loaded, TUNNEL, 99) / p(quiet, TUNNEL, 99), p(loaded, SSH, 99) / p(quiet, SSH, 99))).toString();
+    }
+
+    private static String loadSetting() {
+        if (LOAD_MBPS <= 0 && !LOAD_AGENT_SEPARATE) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "The saturating stream: %s, %s.%n%n", LOAD_MBPS > 0 ? "held to " + LOAD_MBPS + " MB/s" : "as fast as the path goes",
+                LOAD_AGENT_SEPARATE ? "through a second agent (own JVM, session and connection)" : "through the same agent");
     }
 
     private static double p(Map<String, double[]> samples, String path, double percentile) {
@@ -237,7 +246,7 @@ public final class TunnelBenchmark {
         Thread bulk = Thread.ofPlatform().start(() -> {
             while (!done.get()) {
                 try {
-                    BenchClient.throughput(port, 256L << 20);
+                    BenchClient.throughput(port, 256L << 20, LOAD_MBPS);
                 } catch (Exception e) {
                     return;
                 }
@@ -250,6 +259,17 @@ public final class TunnelBenchmark {
             done.set(true);
             bulk.join();
         }
+    }
+
+    /** Registers an imported cluster, connects a cluster agent for it and returns a forwarder port to the target through it. */
+    private static int tunnelPort(DroverServer server, String cluster, int targetPort, Path work, List<Process> agents) throws Exception {
+        server.store().create(ObjectKey.of(Cluster.KIND, cluster), Map.of(), new JsonCodec<>(Cluster.class)
+                .encode(new Cluster(cluster, cluster, Cluster.Type.IMPORTED, "", null)));
+        agents.add(startAgent(server, server.imports().start(cluster).token(), targetPort, work));
+        while (!server.sessions().state(cluster).clusterAgent()) {
+            Thread.sleep(50);
+        }
+        return TunnelPortForwarder.start(server.vertx(), server.dialer(), cluster, "127.0.0.1:" + targetPort).await().port();
     }
 
     private static Process startAgent(DroverServer server, String token, int targetPort, Path work) throws Exception {
