@@ -3,14 +3,15 @@ package dev.drover.tunnel.protocol;
 /**
  * How much unacknowledged DATA one stream may have on the shared connection while other streams are
  * sending too. All streams of a session share one TCP connection, a FIFO: when the receiving end is the
- * slower one, a bulk stream keeps its whole window (256 KiB) in flight, and a small frame of another stream
+ * slower one, a bulk stream keeps its whole window (1 MiB by default) in flight, and a small frame of another stream
  * queues behind all of it in socket buffers, however the writer orders the frames it still holds. So while
  * another stream has sent DATA within the last {@link #HOLD_NANOS}, each stream is held to
  * {@link #CONTENDED_WINDOW} bytes in flight (as HTTP/2 implementations shrink per-stream windows under a
  * connection budget); a stream alone keeps its full window and speed.
  *
- * <p>The cap is never below a quarter of the receiver's window: the receiver returns credit in quarter
- * windows, so with less in flight no credit would ever come back. Confined to the session's loop.
+ * <p>The cap is never below the receiver's {@link TunnelStream#creditBatch credit batch} (a quarter window, at most
+ * 64 KiB): the receiver returns credit in such batches, so with less in flight no credit would ever come back.
+ * Confined to the session's loop.
  */
 final class SendBudget {
 
@@ -41,7 +42,7 @@ final class SendBudget {
         if (CONTENDED_WINDOW == 0 || !othersSending(id, now)) {
             return Long.MAX_VALUE;
         }
-        return Math.max(CONTENDED_WINDOW, peerWindow / 4);
+        return Math.max(CONTENDED_WINDOW, TunnelStream.creditBatch(peerWindow));
     }
 
     private boolean othersSending(int id, long now) {

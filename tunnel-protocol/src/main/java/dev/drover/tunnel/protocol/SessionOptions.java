@@ -17,9 +17,14 @@ import java.time.Duration;
 public record SessionOptions(int streamWindow, int writeQueueMaxSize, int maxStreams, Duration connectTimeout,
                              Duration pingInterval, Duration idleTimeout, Duration syncInterval) {
 
-    /** Defaults; the stream window can be tuned with {@code -Ddrover.tunnel.streamWindow=BYTES}. */
+    /**
+     * Defaults; the stream window can be tuned with {@code -Ddrover.tunnel.streamWindow=BYTES}. 1 MiB (as HTTP/2
+     * servers commonly allow a stream) because a lone bulk stream ran 10–26 % faster with it than with 256 KiB
+     * on the benchmark box: more in flight rides out the moments either end's loop is off its core
+     * (BENCHMARKS.md, Tunnel, ninth round). Streams sharing the connection are held to 64 KiB anyway ({@link SendBudget}).
+     */
     public static final SessionOptions DEFAULTS = new SessionOptions(
-            Integer.getInteger("drover.tunnel.streamWindow", 256 * 1024), 128 * 1024, 16_384,
+            Integer.getInteger("drover.tunnel.streamWindow", 1024 * 1024), 128 * 1024, 16_384,
             Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
 
     public SessionOptions {

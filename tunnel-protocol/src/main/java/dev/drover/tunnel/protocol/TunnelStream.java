@@ -16,13 +16,16 @@ import java.util.function.Consumer;
  * buffers, so it pipes to and from sockets with back-pressure ({@code stream.pipeTo(socket)}).
  *
  * <p>Credit-based flow control: the peer may send at most {@code streamWindow} bytes that this side
- * has not yet handed to its reader; each consumed half window goes back as a WINDOW_UPDATE. A paused
+ * has not yet handed to its reader; each consumed {@link #creditBatch credit batch} goes back as a WINDOW_UPDATE. A paused
  * or slow reader therefore holds at most one window in memory and stops only its own sender. Writes
  * beyond the credit the peer granted queue here ({@link #writeQueueFull()} then tells a pipe to pause
  * its source). {@link #end()} half-closes (FIN after queued data); {@link #reset(String)} aborts both
  * directions. Handlers run on the session's event loop.
  */
 public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffer> {
+
+    /** Most a credit batch ({@link #creditBatch}) can be: the contended in-flight cap {@link SendBudget} relies on. */
+    private static final int MAX_CREDIT_BATCH = 64 * 1024;
 
     private final int id;
     private final Session session;
@@ -461,11 +464,20 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
 
     private void consumed(int bytes) {
         consumedUnacknowledged += bytes;
-        if (consumedUnacknowledged >= window / 4 && !remoteFin && failure == null) {
+        if (consumedUnacknowledged >= creditBatch(window) && !remoteFin && failure == null) {
             receiveAllowance += consumedUnacknowledged;
             session.send(new Frame.WindowUpdate(id, consumedUnacknowledged));
             consumedUnacknowledged = 0;
         }
+    }
+
+    /**
+     * Consumed bytes a receiver with window {@code window} returns as one WINDOW_UPDATE: a quarter window, at most
+     * 64 KiB. Both ends compute it from the receiver's window, so a sender knows it never waits for credit with at
+     * least this much in flight.
+     */
+    static int creditBatch(int window) {
+        return Math.min(window / 4, MAX_CREDIT_BATCH);
     }
 
     private void closeIfDone() {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SendBudgetTest {
 
@@ -32,17 +34,23 @@ class SendBudgetTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> buffered(pair, stalled.getFirst()) == WINDOW);
     }
 
-    @Test
-    void whileAnotherStreamSendsABulkStreamKeepsOnlyTheContendedWindowInFlightAndStillDeliversEverything() {
+    /**
+     * With the default window (1 MiB) as with a 256 KiB one: the receiver must return credit for every 64 KiB it
+     * consumes, or a stream held to 64 KiB in flight would wait for credit forever.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {WINDOW, 1024 * 1024})
+    void whileAnotherStreamSendsABulkStreamKeepsOnlyTheContendedWindowInFlightAndStillDeliversEverything(int window) {
         // given
+        assertThat(window).isLessThanOrEqualTo(SessionOptions.DEFAULTS.streamWindow());
         List<TunnelStream> stalled = new ArrayList<>();
-        SessionPair pair = SessionPair.start(VERTX.get(), OPTIONS, SessionPair.stallingOrEchoing(stalled));
+        SessionPair pair = SessionPair.start(VERTX.get(), SessionOptions.DEFAULTS.withStreamWindow(window), SessionPair.stallingOrEchoing(stalled));
         TunnelStream bulk = SessionTest.join(pair.server().open("stall:1"));
         TunnelStream chatty = SessionTest.join(pair.server().open("echo:1"));
         // when: a small write on one stream, then the bulk write on the other, in the same turn of the loop
         SessionPair.on(pair.serverTransport().context, () -> {
             chatty.write(Buffer.buffer("ping"));
-            return bulk.write(Buffer.buffer(new byte[BULK]));
+            return bulk.write(Buffer.buffer(new byte[2 * window]));
         });
         // then: the shared connection carries at most the contended window of bulk data ahead of later frames
         await().atMost(Duration.ofSeconds(5)).until(() -> buffered(pair, stalled.getFirst()) > 0);
@@ -52,7 +60,14 @@ class SendBudgetTest {
         AtomicLong received = new AtomicLong();
         SessionPair.on(pair.agentTransport().context, () -> stalled.getFirst().handler(b -> received.addAndGet(b.length())).resume());
         // then
-        await().atMost(Duration.ofSeconds(5)).until(() -> received.get() == BULK);
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.get() == 2L * window);
+    }
+
+    @Test
+    void creditComesBackInQuarterWindowsOfAtMost64KiB() {
+        assertThat(TunnelStream.creditBatch(64 * 1024)).isEqualTo(16 * 1024);
+        assertThat(TunnelStream.creditBatch(256 * 1024)).isEqualTo(64 * 1024);
+        assertThat(TunnelStream.creditBatch(SessionOptions.DEFAULTS.streamWindow())).isEqualTo(64 * 1024);
     }
 
     @Test
