@@ -94,7 +94,7 @@ public final class Session {
             } else if (nextId <= 0) {
                 opened.fail(new TunnelException("stream ids exhausted on this tunnel; reconnect the agent"));
             } else {
-                TunnelStream stream = new TunnelStream(nextId, this, true, options, target);
+                TunnelStream stream = new TunnelStream(nextId, this, true, options, options.windowFor(streams.size()), target);
                 nextId += 2;
                 register(stream);
                 stream.connect(opened, context.owner().setTimer(options.connectTimeout().toMillis(),
@@ -250,7 +250,7 @@ public final class Session {
             send(new Frame.Reset(id, Frame.Reset.REFUSED, "too many open streams (" + options.maxStreams() + ")"));
             return;
         }
-        TunnelStream stream = new TunnelStream(id, this, false, options, connect.target());
+        TunnelStream stream = new TunnelStream(id, this, false, options, options.windowFor(streams.size()), connect.target());
         stream.startSending(connect.window());
         register(stream);
         try {

@@ -59,12 +59,13 @@ public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffe
     private long connectTimer = -1;
     boolean waiting;
 
-    TunnelStream(int id, Session session, boolean openedLocally, SessionOptions options, String target) {
+    /** @param window what the peer may send unconsumed on this stream (announced in CONNECT or CONNECT_OK) */
+    TunnelStream(int id, Session session, boolean openedLocally, SessionOptions options, int window, String target) {
         this.id = id;
         this.session = session;
         this.openedLocally = openedLocally;
         this.target = target;
-        this.window = options.streamWindow();
+        this.window = window;
         this.receiveAllowance = window;
         this.writeQueueMaxSize = options.writeQueueMaxSize();
     }
