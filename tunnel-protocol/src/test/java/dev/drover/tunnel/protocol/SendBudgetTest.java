@@ -47,10 +47,13 @@ class SendBudgetTest {
         SessionPair pair = SessionPair.start(VERTX.get(), SessionOptions.DEFAULTS.withStreamWindow(window), SessionPair.stallingOrEchoing(stalled));
         TunnelStream bulk = SessionTest.join(pair.server().open("stall:1"));
         TunnelStream chatty = SessionTest.join(pair.server().open("echo:1"));
-        // when: a small write on one stream, then the bulk write on the other, in the same turn of the loop
+        // when: a small write on one stream, then the bulk write on the other, in the same turn of the loop (the bulk
+        // bytes made beforehand: allocating megabytes between the two writes could start a GC pause longer than the
+        // budget's 10 ms contention hold, after which the bulk stream rightly gets its whole window)
+        Buffer bulkBytes = Buffer.buffer(new byte[2 * window]);
         SessionPair.on(pair.serverTransport().context, () -> {
             chatty.write(Buffer.buffer("ping"));
-            return bulk.write(Buffer.buffer(new byte[2 * window]));
+            return bulk.write(bulkBytes);
         });
         // then: the shared connection carries at most the contended window of bulk data ahead of later frames
         await().atMost(Duration.ofSeconds(5)).until(() -> buffered(pair, stalled.getFirst()) > 0);
