@@ -94,7 +94,7 @@ public final class Session {
             } else if (nextId <= 0) {
                 opened.fail(new TunnelException("stream ids exhausted on this tunnel; reconnect the agent"));
             } else {
-                TunnelStream stream = new TunnelStream(nextId, this, true, options, options.windowFor(streams.size()), target);
+                TunnelStream stream = newStream(nextId, true, target);
                 nextId += 2;
                 register(stream);
                 stream.connect(opened, context.owner().setTimer(options.connectTimeout().toMillis(),
@@ -250,7 +250,7 @@ public final class Session {
             send(new Frame.Reset(id, Frame.Reset.REFUSED, "too many open streams (" + options.maxStreams() + ")"));
             return;
         }
-        TunnelStream stream = new TunnelStream(id, this, false, options, options.windowFor(streams.size()), connect.target());
+        TunnelStream stream = newStream(id, false, connect.target());
         stream.startSending(connect.window());
         register(stream);
         try {
@@ -278,6 +278,11 @@ public final class Session {
 
     boolean isLocal(int id) {
         return (id % 2 == 0) == (role == Role.SERVER);
+    }
+
+    /** A stream offered its share of the receive budget given the streams open now ({@link SessionOptions#windowFor}). */
+    private TunnelStream newStream(int id, boolean openedLocally, String target) {
+        return new TunnelStream(id, this, openedLocally, options, options.windowFor(streams.size()), target);
     }
 
     private void register(TunnelStream stream) {

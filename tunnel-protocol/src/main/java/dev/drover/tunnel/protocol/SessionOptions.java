@@ -67,7 +67,7 @@ public record SessionOptions(int streamWindow, long receiveBudget, int writeQueu
      * the full window each (1 MiB × 16,384 streams) that could be 16 GiB, with shares it stays near the budget plus
      * 64 KiB per stream beyond it. A window is fixed when its stream opens, so only new streams get the smaller share.
      */
-    public int windowFor(int openStreams) {
+    int windowFor(int openStreams) {
         long share = receiveBudget / (openStreams + 1L);
         return (int) Math.min(streamWindow, Math.max(MIN_SHARED_WINDOW, share));
     }

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  */
 public final class TunnelStream implements ReadStream<Buffer>, WriteStream<Buffer> {
 
-    /** Most a credit batch ({@link #creditBatch}) can be: the contended in-flight cap {@link SendBudget} relies on. */
+    /** Most a credit batch ({@link #creditBatch}) can be, so that a big window never lifts {@link SendBudget}'s 64 KiB contended cap. */
     private static final int MAX_CREDIT_BATCH = 64 * 1024;
 
     private final int id;

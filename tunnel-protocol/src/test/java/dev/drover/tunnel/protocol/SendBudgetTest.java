@@ -31,7 +31,7 @@ class SendBudgetTest {
         // when
         SessionPair.on(pair.serverTransport().context, () -> bulk.write(Buffer.buffer(new byte[BULK])));
         // then
-        await().atMost(Duration.ofSeconds(5)).until(() -> buffered(pair, stalled.getFirst()) == WINDOW);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pair.bufferedAtAgent(stalled.getFirst()) == WINDOW);
     }
 
     /**
@@ -56,9 +56,9 @@ class SendBudgetTest {
             return bulk.write(bulkBytes);
         });
         // then: the shared connection carries at most the contended window of bulk data ahead of later frames
-        await().atMost(Duration.ofSeconds(5)).until(() -> buffered(pair, stalled.getFirst()) > 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> pair.bufferedAtAgent(stalled.getFirst()) > 0);
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-                .until(() -> buffered(pair, stalled.getFirst()) == SendBudget.CONTENDED_WINDOW);
+                .until(() -> pair.bufferedAtAgent(stalled.getFirst()) == SendBudget.CONTENDED_WINDOW);
         // when: the reader takes what arrives, so credit flows again
         AtomicLong received = new AtomicLong();
         SessionPair.on(pair.agentTransport().context, () -> stalled.getFirst().handler(b -> received.addAndGet(b.length())).resume());
@@ -81,9 +81,5 @@ class SendBudgetTest {
                 .hasMessage("-Ddrover.tunnel.contendedWindow must be a whole number from 0 to 100, got \"64k\"");
         assertThatThrownBy(() -> SendBudget.setting("drover.tunnel.contentionHoldMillis", "0", 10, 1, 60_000))
                 .hasMessageContaining("from 1 to 60000");
-    }
-
-    private static int buffered(SessionPair pair, TunnelStream stream) {
-        return SessionPair.on(pair.agentTransport().context, stream::bufferedBytes);
     }
 }

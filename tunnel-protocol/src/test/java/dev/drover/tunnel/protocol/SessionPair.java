@@ -49,4 +49,9 @@ record SessionPair(Session server, Session agent, InMemoryTransport serverTransp
         TunnelStream stream = request.accept();
         stream.pipeTo(stream);
     }
+
+    /** Bytes the agent's end of {@code stream} holds unread, read on the agent's loop. */
+    int bufferedAtAgent(TunnelStream stream) {
+        return on(agentTransport.context, stream::bufferedBytes);
+    }
 }

@@ -73,7 +73,7 @@ class SessionTest {
             assertThat(echoed.orTimeout(2, TimeUnit.SECONDS).join().toString()).isEqualTo("ping " + i);
         }
         assertThat(slow.writeQueueFull()).isTrue();
-        int buffered = SessionPair.on(pair.agentTransport().context, () -> stalled.getFirst().bufferedBytes());
+        int buffered = pair.bufferedAtAgent(stalled.getFirst());
         assertThat(buffered).isLessThanOrEqualTo(OPTIONS.streamWindow());
     }
 

@@ -42,16 +42,12 @@ class StreamWindowsTest {
             // then: the agent holds exactly the window it offered when the stream opened, the share of the ones open
             int index = open;
             int offered = OPTIONS.windowFor(index);
-            await().atMost(Duration.ofSeconds(5)).until(() -> stalled.size() > index && buffered(pair, stalled.get(index)) == offered);
+            await().atMost(Duration.ofSeconds(5)).until(() -> stalled.size() > index && pair.bufferedAtAgent(stalled.get(index)) == offered);
             held += offered;
         }
         assertThat(OPTIONS.windowFor(11)).isLessThan(WINDOW / 2);
         // 4 full windows, then shares: ~8.1 MiB where 12 full windows would be 12 MiB
         assertThat(held).as("held by 12 stalled readers").isLessThan(12L * WINDOW * 7 / 10);
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> stalled.stream().allMatch(s -> buffered(pair, s) <= WINDOW));
-    }
-
-    private static int buffered(SessionPair pair, TunnelStream stream) {
-        return SessionPair.on(pair.agentTransport().context, stream::bufferedBytes);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> stalled.stream().allMatch(s -> pair.bufferedAtAgent(s) <= WINDOW));
     }
 }
